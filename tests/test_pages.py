@@ -1093,6 +1093,18 @@ def test_a_quote_inside_an_unquoted_value_begins_no_value_and_the_id_after_it_is
         f"to #{name} goes there); give the element another id" for name, line in (("main", 5), ("related", 7))]
 
 
+def test_a_quote_inside_an_attribute_name_is_a_character_of_the_name(tmp_path: Path) -> None:
+    """`<div a"id=dup>` has an attribute named `a"id` and no id, as the HTML tokenizer (and Chromium) reads it, but
+    was warned 'id="dup" … an element above has this id'; in `<div a"title="<i>">` and `<div "title='<b>'>` the
+    value's '<i>' was read as a tag left open. The quote is a character of the name, also where a name begins."""
+    page, warnings = _page_and_id_warnings(tmp_path, '<div id="dup">a</div>\n\n<div a"id=dup>b</div>\n\n'
+                                           '<div a"title="<i>">c</div>\n\n<div "title=\'<b>\'>d</div>\n')
+    assert "<div>b</div>\n<div>c</div>\n<div>d</div>" in page
+    assert warnings == []
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == []
+
+
 def test_a_raw_link_whose_address_is_removed_is_a_warning_at_its_line(tmp_path: Path) -> None:
     """`<a href="javascript:…">x</a>` became a dead `<a>x</a>` without a word (a Markdown link to the same address
     is a warning)."""

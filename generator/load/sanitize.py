@@ -87,10 +87,10 @@ RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", 
 COMMENT = r"<!--(?:-?>|.*?--!?>)"
 """An HTML comment as the HTML tokenizer ends it: at '-->' or '--!>', or at once in '<!-->' and '<!--->' (read with
 ``re.DOTALL``)."""
-TAG_ATTRIBUTES = r"""(?:[^>"'=]|(?<=[^\s=])["']|=\s*+(?:"[^"]*"|'[^']*'|(?!["'])[^\s>]*|(?=["'])))*"""
+TAG_ATTRIBUTES = r"""(?:\s["']|[^>"'=]|(?<=[^\s=])["']|=\s*+(?:"[^"]*"|'[^']*'|(?!["'])[^\s>]*|(?=["'])))*"""
 """A tag's attributes as the HTML tokenizer reads them: a quote right after an '=' begins a quoted value (the tag
-stops at one never closed: ``open_quote``); one in an unquoted value or a name is a character of it
-(``title=a"b id=main``: an id)."""
+stops at one never closed: ``open_quote``); one in an unquoted value or a name, or beginning a name, is a character
+of it (``title=a"b id=main``: an id; ``a"title="<i>"``, ``"title='<b>'``: a value)."""
 _TAG_OR_COMMENT = LazyPattern(rf"""<(?:(?P<comment>{COMMENT[1:]}|!--.*|[!?][^>]*>?|/(?![A-Za-z>])[^>]*>?)"""
                               rf"""|(?P<name>{"|".join(RAW_TEXT)})(?=[\s/>]){TAG_ATTRIBUTES}>"""
                               r"""(?P<text>.*?)(?=</(?P=name)(?=[\s/>]))"""
@@ -101,7 +101,8 @@ there); or another tag. One '<' first, which the search skips to."""
 _NOT_AS_WRITTEN = LazyPattern(rf"<(?:[!?]|/(?![A-Za-z>])|(?:{'|'.join(RAW_TEXT)})(?=[\s/>]))", re.IGNORECASE)
 """Where ``_TAG_OR_COMMENT`` may read raw HTML otherwise than as written: a comment, a bogus one, a ``RAW_TEXT``
 element."""
-_QUOTED_VALUE = LazyPattern(r""""[^"]*"|'[^']*'""")
+_QUOTED_VALUE = LazyPattern(r"""=\s*+("[^"]*"|'[^']*')""")
+"""A quoted value with its '=': a quote elsewhere in a tag (``a"title="<i>"``) is a character of a name or value."""
 
 
 def _spaces(text: str) -> str:
@@ -111,7 +112,8 @@ def _spaces(text: str) -> str:
 
 def _blank_value(value: re.Match[str]) -> str:
     text = value.group()
-    return text[0] + _spaces(text[1:-1]) + text[-1] if "<" in text else text
+    start = value.start(1) - value.start()
+    return text[:start + 1] + _spaces(text[start + 1:-1]) + text[-1] if "<" in text else text
 
 
 def tags_read(raw: str, values: bool = True) -> str:
@@ -221,7 +223,7 @@ def refused_addresses(raw: str) -> list[tuple[str, str, str, int]]:
 
 
 _RAW_TAG = LazyPattern(rf"""<([A-Za-z][A-Za-z0-9-]*)({TAG_ATTRIBUTES})>?""")
-_RAW_ATTRIBUTE = LazyPattern(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
+_RAW_ATTRIBUTE = LazyPattern(r"""([^\s>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _HIDDEN = LazyPattern(r"<(%s)\b.*?</\1\s*>" % "|".join(sorted(DROPPED)), re.IGNORECASE | re.DOTALL)
 """An element removed with its content (one never closed is removed alone: ``close_unclosed``)."""
 _PAGE_ID = LazyPattern(r'<[a-z][a-z0-9]*(?: [^\s="]+="[^"]*")*? id="([^"]*)"')
