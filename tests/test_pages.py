@@ -1105,6 +1105,21 @@ def test_a_quote_inside_an_attribute_name_is_a_character_of_the_name(tmp_path: P
     assert [str(p) for p in result.warnings] == []
 
 
+def test_a_quoted_value_closed_by_a_later_quote_is_a_warning_naming_the_words_it_hides(tmp_path: Path) -> None:
+    """`<p title="Catatan>Teks …` with the quote forgotten before the '>': the next quote closes the value, so the
+    words between are in the tag (Chromium shows none of them) and the page lost them without a word. A '>' that is
+    text of a value (`title="a > b"`, `alt="->"`) is none of these."""
+    body = ('<p title="Catatan>Teks pertama yang hilang.\nKata "penting" di sini.</p>\n\n'
+            'Teks <span title="a>kata kata tersembunyi">lagi</span> akhir.\n\n<p title="a > b" data-x="->">Baik</p>\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        f"content/2025/06/a.md:{line}: warning: <{tag} title=\"{value}>…: this value's quote closes only after "
+        f"'{words}', so readers do not see those words; write the quote before the '>' (title=\"{value}\">)"
+        for line, tag, value, words in ((5, "p", "Catatan", 'Teks pertama yang hilang. Kata "penting" di sini.'),
+                                        (8, "span", "a", "kata kata tersembunyi"))]
+
+
 def test_a_raw_link_whose_address_is_removed_is_a_warning_at_its_line(tmp_path: Path) -> None:
     """`<a href="javascript:…">x</a>` became a dead `<a>x</a>` without a word (a Markdown link to the same address
     is a warning)."""

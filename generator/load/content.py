@@ -711,6 +711,10 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
     for attribute, line in rendered.open_quote:
         problems.append(Problem(rel, body_line + line, "", f"this tag's {attribute}… is never closed: the rest of the "
                                 "article is inside it and readers see none of it; close the quote", "warning"))
+    for written, meant, words, line in rendered.late_quotes:
+        problems.append(Problem(rel, body_line + line, "", f"{written}…: this value's quote closes only after "
+                                f"'{words}', so readers do not see those words; write the quote before the '>' "
+                                f"({meant})", "warning"))
     for src, line in rendered.unusable_images:
         problems.append(Problem(rel, body_line + line, "", unusable_image_message(src, static_dir, base_path),
                                 "warning"))

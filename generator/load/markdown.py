@@ -29,10 +29,10 @@ from generator.load.markdown_speed import normalize_link
 from generator.load.embeds import Video, card, video_image
 from generator.load.players import (BLOCK_OPEN, PLAYER_CLOSE, StartTags, block_players, in_link, in_links,
                                      inline_players, link_token, out_of_raw_p, whole_players)
-from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, FLOW_ONLY, RAW_A, TEXT_TAGS,
-                                     attribute_starts, drop_unusable_images, invalid_attributes, is_external,
-                                     is_link, open_quote, page_ids, player_sources, refused_addresses, safe_url, sanitize,
-                                     tags_read, written_ids)
+from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, FLOW_ONLY, LATE_QUOTE, RAW_A,
+                                     TEXT_TAGS, attribute_starts, drop_unusable_images,
+                                     invalid_attributes, is_external, is_link, late_quotes, open_quote, page_ids,
+                                     player_sources, refused_addresses, safe_url, sanitize, tags_read, written_ids)
 from generator.core.urls import make_slug
 from generator.core.wrap import JOINING, collapse, joins_without_space, visible
 from generator.core.patterns import LazyPattern
@@ -176,6 +176,10 @@ class Rendered:
     """A raw tag's quoted value never closed, to the end of the body (``<div title="x>``), which browsers read as the
     rest of the article and then drop with its tag, so that readers see none of it: the attribute to its quote
     ('title="') and the body's line (from 0) of its tag; none, or that one."""
+    late_quotes: tuple[tuple[str, str, str, int], ...] = ()
+    """Each raw tag with a quoted value closed by a later quote after a '>' (``<p title="Catatan>Teks … "``), which
+    hides the words between from readers (``sanitize.late_quotes``): the tag to that '>' as written, the attribute as
+    meant ('title="Catatan">'), the words hidden, the body's line (from 0) of its tag."""
 
 
 # --- fenced code ------------------------------------------------------------------------------------------
@@ -662,10 +666,13 @@ def _note_refused_links(raw: str, line: int, env: EnvType) -> None:
 def _note_invalid(raw: str, line: int, env: EnvType) -> None:
     """Each attribute of raw HTML (which begins on the body's line ``line``) that the sanitiser removes for its value
     (``sanitize.invalid_attributes``: an empty, spaced or repeated id, a player's width '100%' …), with its line, in
-    ``env["invalid"]``; an id of ``THEME_IDS`` has its own warning."""
+    ``env["invalid"]``; an id of ``THEME_IDS`` has its own warning. And each value closed by a later quote
+    (``sanitize.late_quotes``), in ``env["late_quotes"]``."""
     for tag, name, value, why, at in invalid_attributes(raw, env.setdefault("raw_ids", set())):
         if name != "id" or value not in THEME_IDS:
             env.setdefault("invalid", []).append((tag, name, value, why, line + raw.count("\n", 0, at)))
+    for written, meant, at, words in late_quotes(raw):
+        env.setdefault("late_quotes", []).append((written, meant, words, line + raw.count("\n", 0, at)))
 
 
 def _note_dead_references(env: EnvType) -> None:
@@ -1004,7 +1011,8 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType,
             simple = False
             line = 0
             theme_id = _THEME_ID.search(child.content)
-            if theme_id or ADDRESS_TAG.search(child.content) or _ID_ATTRIBUTE.search(child.content):
+            if theme_id or ADDRESS_TAG.search(child.content) or _ID_ATTRIBUTE.search(child.content) or \
+                    LATE_QUOTE.search(child.content):
                 first, source = _block_source(*block, env)
                 at = source.find(child.content, cursor)  # the tag as written, after those found before it
                 line = first + source.count("\n", 0, at if at >= 0 else cursor)
@@ -1744,7 +1752,7 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     tuple(env.get("cut_players", ())), tuple(env.get("around_blocks", ())),
                     tuple(env.get("videos", ())), tuple(env.get("notes_again", ())),
                     tuple(env.get("lost_marks", ())), tuple(env.get("marks_in_links", ())),
-                    open_quote=env.get("open_quote", ()))
+                    open_quote=env.get("open_quote", ()), late_quotes=tuple(env.get("late_quotes", ())))
 
 
 def _removed(tokens: Sequence[Token], src: str, env: EnvType) -> tuple[tuple[str, int], ...]:

@@ -272,6 +272,33 @@ def open_quote(raw: str) -> tuple[int, str] | None:
     return None
 
 
+LATE_QUOTE = LazyPattern(r"""=\s*+(["'])(?:(?!\1)[^<>])*?[^\s"'<>=-]>""")
+"""A quoted value with a '>' right after a word ('title="Catatan>'): the writer's end of the tag, the quote forgotten
+before it. A '>' after a space or '-' ('a > b', '->') or after a '<' in the value ('<b>') is text of the value."""
+_LATE_VALUE = LazyPattern(r"""([^\s>/=]+)\s*=\s*+(["'])((?:(?!\2)[^<>])*?[^\s"'<>=-])>((?:(?!\2).)*)\2""",
+                          re.DOTALL)
+_TAG_PART = LazyPattern(r"</?[A-Za-z][^\s>]*|\s+")
+
+
+def late_quotes(raw: str) -> list[tuple[str, str, int, str]]:
+    """Each start tag of ``raw`` with a quoted value closed by a later quote after a '>' right after a word
+    (``<p title="Catatan>Teks … "penting" …</p>``): to the HTML tokenizer the words between are the value, and what
+    follows that quote more attributes, to the next '>': readers see none of them. As (the tag to that '>', as
+    written: '<p title="Catatan>', the attribute as meant: 'title="Catatan">', the tag's offset in ``raw``, the words
+    hidden, tags left out, spaces collapsed)."""
+    if not LATE_QUOTE.search(raw):
+        return []
+    found = []
+    for tag in _RAW_TAG.finditer(tags_read(raw, values=False)):
+        value = _LATE_VALUE.search(raw, tag.start(2), tag.end(2))
+        rest = raw[value.end():tag.end() - (raw[tag.end() - 1] == ">")] if value else ""
+        words = _TAG_PART.sub(" ", value[4] + (value[2] + rest if rest.strip() else "")).strip() if value else ""
+        if words:
+            found.append((raw[tag.start():value.start(4)], f"{value[1]}={value[2]}{value[3]}{value[2]}>",
+                          tag.start(), words))
+    return found
+
+
 def attribute_starts(raw: str) -> set[int]:
     """Where each attribute of each start tag of ``raw`` begins (its name's offset), as the HTML parser reads them: not
     a word of a quoted value (``title="x id=main"``), nor one in a comment or another tag's value (``tags_read``)."""
