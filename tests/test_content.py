@@ -500,6 +500,11 @@ CASES = {
                                      b"Dua.\n\nTiga.\n", [
         "content/a.md:7: this HTML comment (<!--) is never closed, so it would hide the rest of the article; write "
         "--> where the note ends"]),
+    "an HTML comment ended by --!> with no --> after it": (b"---\ntitle: x\ndate: 2025-01-01\n---\nSatu.\n\n"
+                                                           b"<!-- catatan --!>\n\n## Judul\n\nDua **tebal**.\n", [
+        "content/a.md:7: this HTML comment ends at its --!>, as browsers end one, but Markdown reads all after it as "
+        "HTML, so readers see the rest of the article as written, Markdown and all (## Judul); end the comment with "
+        "-->"]),
     "merge conflict in the front matter": (b"---\ntitle: x\ndate: 2025-01-01\n<<<<<<< HEAD\nsummary: A\n=======\n"
                                            b"summary: B\n>>>>>>> feature\n---\nx\n", [
         "content/a.md:4: holds a merge conflict that git could not resolve (lines 4 to 8): keep the version you want, "
@@ -931,6 +936,15 @@ def test_bad_input_gets_exact_messages(data: bytes, expected: list[str], setting
     article, problems = parse_article("content/a.md", data, settings)
     assert article is None
     assert sorted(str(p) for p in problems) == expected
+
+
+def test_an_html_comment_ended_by_its_bang_last_in_the_body_hides_nothing(settings: ArticleSettings) -> None:
+    """`<!-- catatan --!>` at the end of the body: browsers and nh3 end the comment at '--!>', and nothing follows it,
+    so the page loses nothing; it was the error 'never closed, so it would hide the rest of the article'."""
+    article, problems = parse_article("content/a.md", b"---\ntitle: x\ndate: 2025-01-01\n---\nSatu.\n\n"
+                                      b"<!-- catatan --!>\n", settings)
+    assert [str(p) for p in problems] == []
+    assert article is not None and article.body_html == "<p>Satu.</p>\n"
 
 
 @pytest.mark.parametrize("fields, title, said", [

@@ -30,7 +30,7 @@ from generator.load.embeds import Video, card, video_image
 from generator.load.players import (BLOCK_OPEN, PLAYER_CLOSE, StartTags, block_players, in_link, in_links,
                                      inline_players, link_token, out_of_raw_p, whole_players)
 from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, FLOW_ONLY, LATE_QUOTE, RAW_A,
-                                     TEXT_TAGS, attribute_starts, drop_unusable_images,
+                                     TEXT_TAGS, after_comment, attribute_starts, drop_unusable_images,
                                      invalid_attributes, is_external, is_link, late_quotes, open_quote, page_ids,
                                      player_sources, refused_addresses, safe_url, sanitize, tags_read, written_ids)
 from generator.core.urls import make_slug
@@ -94,7 +94,8 @@ class Rendered:
     (``sanitize.drop_unusable_images``), as written, with the body's line (from 0) of its tag."""
     unclosed_comment: int = -1
     """The body's line (from 0) of an HTML comment never closed (``<!--`` and no ``-->``), which hides the rest of
-    the article (an error: ``content.removed_problems``); -1 when there is none."""
+    the article (an error: ``content.removed_problems``); -1 when there is none. Also of one ended by '--!>' (as
+    browsers end one) with no '-->' after it, where markdown-it's HTML block still runs to the end of the body."""
     refused: tuple[tuple[str, str, str, int], ...] = ()
     """Each Markdown link or image whose address ``safe_url`` refuses ('javascript:', 'data:' …): ('link' or
     'image', the text or alt shown in its place, the address, the body's line from 0), each raw ``<a>`` whose
@@ -176,6 +177,9 @@ class Rendered:
     """A raw tag's quoted value never closed, to the end of the body (``<div title="x>``), which browsers read as the
     rest of the article and then drop with its tag, so that readers see none of it: the attribute to its quote
     ('title="') and the body's line (from 0) of its tag; none, or that one."""
+    comment_shown: str = ""
+    """For an ``unclosed_comment`` ended by '--!>': the first line after it, which readers see as written, with the
+    rest of the body (HTML to the browser: its Markdown not made); '' for one never ended."""
     late_quotes: tuple[tuple[str, str, str, int], ...] = ()
     """Each raw tag with a quoted value closed by a later quote after a '>' (``<p title="Catatan>Teks … "``), which
     hides the words between from readers (``sanitize.late_quotes``): the tag to that '>' as written, the attribute as
@@ -431,8 +435,10 @@ def _digest_rule(state: StateCore) -> None:
         elif kind == "heading_close":
             in_heading = False
         elif kind == "html_block":
-            if token.content.lstrip().startswith("<!--") and "-->" not in token.content and token.map:
-                state.env.setdefault("unclosed_comment", token.map[0])  # it runs to the end of the body
+            if token.content.lstrip().startswith("<!--") and "-->" not in token.content and token.map and \
+                    (shown := after_comment(token.content)) != "":  # it runs to the end of the body
+                state.env.setdefault("unclosed_comment", token.map[0])
+                state.env.setdefault("comment_shown", (shown or "").partition("\n")[0].strip())
             if summary is None and _MORE.fullmatch(token.content.strip()):
                 summary = _summary(tokens[:i])
             if _COMMENTS.fullmatch(token.content):
@@ -1752,7 +1758,8 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     tuple(env.get("cut_players", ())), tuple(env.get("around_blocks", ())),
                     tuple(env.get("videos", ())), tuple(env.get("notes_again", ())),
                     tuple(env.get("lost_marks", ())), tuple(env.get("marks_in_links", ())),
-                    open_quote=env.get("open_quote", ()), late_quotes=tuple(env.get("late_quotes", ())))
+                    open_quote=env.get("open_quote", ()), comment_shown=env.get("comment_shown", ""),
+                    late_quotes=tuple(env.get("late_quotes", ())))
 
 
 def _removed(tokens: Sequence[Token], src: str, env: EnvType) -> tuple[tuple[str, int], ...]:

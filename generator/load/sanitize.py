@@ -98,6 +98,16 @@ _TAG_OR_COMMENT = LazyPattern(rf"""<(?:(?P<comment>{COMMENT[1:]}|!--.*|[!?][^>]*
 """A comment (to the end when never closed); a bogus comment, to its first '>' ('<![CDATA[ … ', '<? … ', '</ … ', as
 HTML reads them); a ``RAW_TEXT`` element's start tag with its content, to its end tag (text: no tag or comment begins
 there); or another tag. One '<' first, which the search skips to."""
+
+
+def after_comment(raw: str) -> str | None:
+    """What follows the HTML comment ``raw`` begins with, ended as browsers end it (``COMMENT``: '<!-- x --!>' at its
+    '--!>'), spaces stripped; None when it is never ended."""
+    raw = raw.lstrip()
+    found = re.match(COMMENT, raw, re.DOTALL)
+    return raw[found.end():].strip() if found else None
+
+
 _NOT_AS_WRITTEN = LazyPattern(rf"<(?:[!?]|/(?![A-Za-z>])|(?:{'|'.join(RAW_TEXT)})(?=[\s/>]))", re.IGNORECASE)
 """Where ``_TAG_OR_COMMENT`` may read raw HTML otherwise than as written: a comment, a bogus one, a ``RAW_TEXT``
 element."""
