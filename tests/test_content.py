@@ -2496,6 +2496,20 @@ def test_a_player_written_on_one_line_keeps_its_fallback_paragraph_inside_it(tmp
     assert render(body).html == render_reference(body).html
 
 
+def test_a_stray_bang_or_question_mark_in_a_line_of_text_hides_no_player_from_the_checks(tmp_path: Path) -> None:
+    """In a paragraph, `<? lihat`, `<!- x`, `</ ` and a `<!--` with no `-->` after it are text (markdown-it shows them
+    as written), but the checks read each as a comment to the next '>' (or the end): the <video> after it, cut from
+    its fallback by the paragraph's end, had no warning. A comment markdown-it keeps is still one."""
+    write_files(tmp_path, {"static/media/a.mp4": "x"})
+    body = "".join(f'Harga {stray} <video src="/media/a.mp4"><p>Tonton</p></video> ya.\n\n' for stray in (
+        "naik <? lihat", "turun <!- lihat", "tetap </ 5", "<!-- lihat", "<!-- a --> <? b ?>"))
+    body += 'Akhir <!-- <video src="/media/a.mp4"><p>Tonton</p></video> --> ya.\n'
+    page, said = page_and_warnings(tmp_path, body, "this <")
+    assert "<p>Harga naik &lt;? lihat <video" in page
+    assert [line.split(": this <video>")[0] for line in said] == [f"content/2025/07/a.md:{n}" for n in (5, 7, 9, 11,
+                                                                                                     13)]
+
+
 def test_a_source_after_a_track_is_moved_before_it_with_a_warning(tmp_path: Path) -> None:
     """A <source> after a <track> was moved before the first track (HTML allows sources only there) without a word;
     the writer is told which source moved, and before which track."""

@@ -37,7 +37,7 @@ def _players_with_blocks(content: str) -> Iterator[tuple[str, int, int]]:
     where it starts and ends. One pass: each player is read to its own closing tag only, past those of the tags of its
     name inside it (a raw ``<a>`` in a card: its ``</a>`` is not the card's; one never closed is closed by the end of
     the block it is in, as in browsers). Tags in comments and quoted attribute values are text."""
-    at, tags = 0, tags_read(content)
+    at, tags = 0, tags_read(content, text=True)
     while (player := _PLAYER_OPEN.search(tags, at)) is not None:
         inside = 0  # tags of its name open inside it
         blocks: list[tuple[str, int]] = []  # each block open inside it: its name, and ``inside`` where it opened

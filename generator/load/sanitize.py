@@ -91,13 +91,20 @@ TAG_ATTRIBUTES = r"""(?:\s["']|[^>"'=]|(?<=[^\s=])["']|=\s*+(?:"[^"]*"|'[^']*'|(
 """A tag's attributes as the HTML tokenizer reads them: a quote right after an '=' begins a quoted value (the tag
 stops at one never closed: ``open_quote``); one in an unquoted value or a name, or beginning a name, is a character
 of it (``title=a"b id=main``: an id; ``a"title="<i>"``, ``"title='<b>'``: a value)."""
+_ELEMENT_OR_TAG = (rf"""|(?P<name>{"|".join(RAW_TEXT)})(?=[\s/>]){TAG_ATTRIBUTES}>"""
+                   r"""(?P<text>.*?)(?=</(?P=name)(?=[\s/>]))"""
+                   rf"""|/?[A-Za-z]{TAG_ATTRIBUTES}>?)""")
 _TAG_OR_COMMENT = LazyPattern(rf"""<(?:(?P<comment>{COMMENT[1:]}|!--.*|[!?][^>]*>?|/(?![A-Za-z>])[^>]*>?)"""
-                              rf"""|(?P<name>{"|".join(RAW_TEXT)})(?=[\s/>]){TAG_ATTRIBUTES}>"""
-                              r"""(?P<text>.*?)(?=</(?P=name)(?=[\s/>]))"""
-                              rf"""|/?[A-Za-z]{TAG_ATTRIBUTES}>?)""", re.DOTALL | re.IGNORECASE)
+                              + _ELEMENT_OR_TAG, re.DOTALL | re.IGNORECASE)
 """A comment (to the end when never closed); a bogus comment, to its first '>' ('<![CDATA[ … ', '<? … ', '</ … ', as
 HTML reads them); a ``RAW_TEXT`` element's start tag with its content, to its end tag (text: no tag or comment begins
 there); or another tag. One '<' first, which the search skips to."""
+_TEXT_TAG_OR_COMMENT = LazyPattern(rf"""<(?:(?P<comment>!--(?=-?>|(?:[^-]|-[^-]|--[^>])*-->){COMMENT[4:]}"""
+                                   r"""|\?(?=.*?\?>)[^>]*>|!(?:[A-Za-z]|\[CDATA\[(?=.*?\]\]>))[^>]*>)"""
+                                   + _ELEMENT_OR_TAG, re.DOTALL | re.IGNORECASE)
+"""``_TAG_OR_COMMENT`` in a paragraph's text, where a comment, '<?' or '<!' is one only as markdown-it's inline HTML
+reads it (a comment to a '-->', '<? … ?>', '<!DOCTYPE …>', '<![CDATA[ … ]]>'; else it is text, shown as written),
+ended as browsers end it; a '</' before no letter is text."""
 
 
 def after_comment(raw: str) -> str | None:
@@ -126,7 +133,7 @@ def _blank_value(value: re.Match[str]) -> str:
     return text[:start + 1] + _spaces(text[start + 1:-1]) + text[-1] if "<" in text else text
 
 
-def tags_read(raw: str, values: bool = True) -> str:
+def tags_read(raw: str, values: bool = True, text: bool = False) -> str:
     """Raw HTML as browsers read its tags, for the patterns that look for them: each comment (ended as HTML ends one:
     ``COMMENT``) and bogus comment ('<![CDATA[ … >', '<? … >', '</ … >'), the text of each ``RAW_TEXT`` element closed
     (``<style>p::after { content: '<b>' }</style>``), and the characters inside each tag's quoted attribute values
@@ -136,14 +143,16 @@ def tags_read(raw: str, values: bool = True) -> str:
     (``close_unclosed``), and what follows it stays. Every other character keeps its place, so a tag found here is read
     as written in ``raw`` at the same place. The usual raw HTML, none of these, is returned as it is, in one search; the
     checks of one body read the same raw HTML several times, so the others are kept (``_read``). ``values=False``: the
-    comments and raw text alone, for text read as written around the tags."""
+    comments and raw text alone, for text read as written around the tags. ``text=True``: ``raw`` is a paragraph's
+    Markdown, where a '<!--', '<?', '<!' or '</' that markdown-it does not take for HTML is text
+    (``_TEXT_TAG_OR_COMMENT``): 'a <? b <video …>' hides no tag."""
     if not _NOT_AS_WRITTEN.search(raw) and (not values or not LT_IN_VALUE.search(raw)):
         return raw
-    return _read(raw, values)
+    return _read(raw, values, text)
 
 
 @lru_cache(maxsize=256)
-def _read(raw: str, values: bool) -> str:
+def _read(raw: str, values: bool, text: bool = False) -> str:
     def blank(found: re.Match[str]) -> str:
         text = found.group()
         if found["comment"] is not None:
@@ -151,7 +160,7 @@ def _read(raw: str, values: bool) -> str:
         content = found.start("text")  # a raw-text element's, made spaces
         tag = text[:content - found.start()] if content >= 0 else text
         return (_QUOTED_VALUE.sub(_blank_value, tag) if values and "<" in tag[1:] else tag) + _spaces(text[len(tag):])
-    return _TAG_OR_COMMENT.sub(blank, raw)
+    return (_TEXT_TAG_OR_COMMENT if text else _TAG_OR_COMMENT).sub(blank, raw)
 
 
 class _Tags:
