@@ -2353,6 +2353,24 @@ def test_a_raw_tag_left_open_is_closed_with_its_paragraph_or_block(tmp_path: Pat
     assert len(said) == 1 and said[0].startswith("content/2025/07/a.md:" + warning), said
 
 
+def test_a_tag_written_in_a_textarea_or_noscript_is_text_and_no_unclosed_tag(tmp_path: Path) -> None:
+    """The content of a <textarea> (RCDATA) or a <noscript> (raw text, as browsers with scripts on and nh3 read it) is
+    text to its end tag, and the sanitiser removes it all; but '<i>' in `Isi <textarea><i>miring</textarea> ya.` was
+    warned "<i> is never closed", in a paragraph or a block. A tag after the end tag still is one, and nothing inside
+    can run: a '</noscript>' in a title ends the element there, as in browsers, and the tag after it loses its
+    handler."""
+    body = ("Isi <textarea><i>miring</textarea> ya.\n\nLagi <noscript><em>tanpa skrip</noscript> ya.\n\n"
+            "<noscript>\nAktifkan <b>JavaScript\n</noscript>\n\n<textarea>\nTulis <b>di sini\n</textarea>\n\n"
+            "Akhir <textarea>x</textarea> <b>tebal ya.\n\n"
+            '<noscript><p title="</noscript><img src=https://x.org/a.png onerror=alert(1)>">Z</p></noscript>\n\n'
+            "Penutup <textarea><div>x</textarea> ya.\n")
+    page, said = page_and_warnings(tmp_path, body, "<")
+    assert "<p>Isi  ya.</p>\n<p>Lagi  ya.</p>\n" in page and "<p>Akhir  <b>tebal ya.</b></p>" in page
+    assert "onerror" not in page and "alert" not in page
+    assert [line for line in said if "never closed" in line] == ["content/2025/07/a.md:17: <b> is never closed, so it was closed where its paragraph ends (left "
+                    "open, it took in the rest of the article); write </b> where it should end"]
+
+
 def test_a_heading_or_note_mark_removed_with_a_noscript_is_left_out_of_the_contents_and_notes(tmp_path: Path) -> None:
     """A heading or footnote mark inside a removed <noscript> or <template> stayed in the table of contents and as the
     note's back-link, links to nothing (`digest check --links` reported #yin-cang); they are left out, and the

@@ -29,7 +29,7 @@ from generator.load.markdown_speed import normalize_link
 from generator.load.embeds import Video, card, video_image
 from generator.load.players import (BLOCK_OPEN, PLAYER_CLOSE, StartTags, block_players, in_link, in_links,
                                      inline_players, link_token, out_of_raw_p, whole_players)
-from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, FLOW_ONLY, LATE_QUOTE, RAW_A,
+from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, FLOW_ONLY, LATE_QUOTE, RAW_A, RAW_TEXT,
                                      TEXT_TAGS, after_comment, attribute_starts, drop_unusable_images,
                                      invalid_attributes, is_external, is_link, late_quotes, open_quote, page_ids,
                                      player_sources, refused_addresses, safe_url, sanitize, tags_read, written_ids)
@@ -1054,6 +1054,8 @@ def _all_closed(source: str) -> bool:
     counts: dict[str, int] = {}
     for slash, name in _RAW_OPEN_OR_CLOSE.findall(source):
         name = name.lower()
+        if name in RAW_TEXT:  # its tags are text: the walk passes over them
+            return False
         if name in _CLOSED_IN_LINE:
             counts[name] = counts.get(name, 0) + (-1 if slash else 1)
             if counts[name] < 0:  # a stray closing tag: the walk tells what it closes
@@ -1088,7 +1090,11 @@ def _close_inline(token: Token, src: str, env: EnvType) -> list[Token]:
 
     raw_linked = _in_raw_links(token.children or ())
     as_text: list[tuple[int, int]] = []  # a Markdown link in a raw <a> its </a> closes, shown as its text
+    text_of = _raw_text_children(token.children or ())
     for child, line in zip(token.children or (), _child_lines(token, src, env)):
+        if id(child) in text_of:  # in a <textarea>, <noscript> …: text, removed with it
+            out.append(child)
+            continue
         if child.type in ("link_open", "link_close") and (id(child) in raw_linked or as_text) and _as_text(
                 child, "link in a", line, out, as_text, env.setdefault("refused", [])):
             continue  # a link in a link: the <a> would end at it, the words after it unlinked
@@ -1137,6 +1143,25 @@ def _raw_link_text(children: Sequence[Token], inside: Token, opening: str) -> tu
                 and (tag := RAW_A.match(children[n].content)) and tag[1]), len(children))
     found = StartTags(frozenset({"a"}), opening).found
     return " ".join(_plain(children[start + 1:end]).split()), found[0][3].get("href", "") if found else ""
+
+
+def _raw_text_children(children: Sequence[Token]) -> set[int]:
+    """The ids of a paragraph's raw tags inside a ``RAW_TEXT`` element closed in it (``<textarea><i>x</textarea>``),
+    which the HTML parser reads as text: none opens or closes an element."""
+    inside: set[int] = set()
+    opened = ""  # the raw-text element open, and the children since its start tag
+    since: list[int] = []
+    for child in children:
+        tag = _RAW_OPEN_OR_CLOSE.match(child.content) if child.type == "html_inline" else None
+        name = tag.group(2).lower() if tag else ""
+        if opened and tag and tag.group(1) and name == opened:
+            inside.update(since)
+            opened, since = "", []
+        elif opened and tag:
+            since.append(id(child))
+        elif tag and name in RAW_TEXT and not tag.group(1):
+            opened = name
+    return inside
 
 
 _PHRASING_ONLY = _CLOSED_IN_LINE - {"a", "ins", "del"}
@@ -1235,8 +1260,9 @@ def _close_blocks(tokens: list[Token], src: str, env: EnvType) -> None:
             raws: list[tuple[Token, Token | None, int]] = [(token, None, token.map[0] if token.map else 0)]
         elif token.type == "inline" and (_BLOCK_TAG.search(token.content)
                                          or (ended or opened) and "</" in token.content):
+            text_of = _raw_text_children(token.children or ())  # in a <textarea> …: text
             raws = [(child, child, line) for child, line in zip(token.children or (), _child_lines(token, src, env))
-                    if child.type == "html_inline"]
+                    if child.type == "html_inline" and id(child) not in text_of]
         else:
             continue
         inline: list[str] = []  # the paragraph's own text tags open (``_close_inline`` closed them all in it)

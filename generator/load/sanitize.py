@@ -82,8 +82,10 @@ _CLEANER = nh3.Cleaner(
 LT_IN_VALUE = LazyPattern(r"""=\s*(?:"[^"]*<|'[^']*<)""")
 """A quoted attribute value that may hold a '<' (a tag or '<!--' written in it); some text that is none, too. Where
 none does, and no comment is written, raw HTML is its own tags as read (``tags_read``)."""
-RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
-"""Elements whose content is text to the HTML parser, to their end tag: no tag or comment begins there."""
+RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript")
+"""Elements whose content is text to the HTML parser, to their end tag: no tag or comment begins there (a
+``<textarea>``'s and ``<title>``'s, RCDATA, with its character references; a ``<noscript>``'s where scripts run, as in
+readers' browsers and in nh3's parser, which ends one at a '</noscript>' written in a value inside it)."""
 COMMENT = r"<!--(?:-?>|.*?--!?>)"
 """An HTML comment as the HTML tokenizer ends it: at '-->' or '--!>', or at once in '<!-->' and '<!--->' (read with
 ``re.DOTALL``)."""
