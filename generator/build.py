@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 import jinja2
 
@@ -745,13 +745,27 @@ def _collect(entries: Iterator[Entry], paths: frozenset[str], into: list[tuple[s
             close()
 
 
+class Broken(NamedTuple):
+    """A page whose template failed (``_render``): the template, and what to tell (None: a lacking macro's call,
+    told with the warnings)."""
+    template: str
+    problem: Problem | None
+
+
+def _skipped(template: str, broken: set[str]) -> bool:
+    """Whether a page of ``template`` is not rendered once the templates ``broken`` failed: theirs are said once
+    already, and a feed or an image (no template) is not needed, as the build fails."""
+    return template in broken or bool(broken and not template)
+
+
 def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, str], workers: int, config: Config,
             progress: Progress | None, direct: Direct | None = None,
             warnings: Sequence[Problem] = (), lacking: frozenset[str] = frozenset(),
             early: Rendered = Rendered()) -> Iterator[Entry]:
     """Each spec's bytes in plan order; reused specs come out as Unchanged without rendering. A page that fails
     is a BuildError once every page is rendered, with each failing place once and ``warnings``; a template that
-    failed is not rendered again for its other pages (a broken article.html would fail at each article). An error
+    failed is not rendered again for its other pages (a broken article.html would fail at each article); each worker
+    stops at its own first page of it, and here only what one job would say is told (``Broken``). An error
     among ``warnings`` (a ``_macros.html`` that lacks the macros ``lacking``) fails it too, once every page is
     rendered for the template errors besides; the calls of those macros are said there, not again.
 
@@ -762,9 +776,9 @@ def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, 
     """
     broken: set[str] = set()  # templates that failed in this process: their other pages are not rendered
 
-    def safe(index: int) -> bytes | Written | Problem | None:
+    def safe(index: int) -> bytes | Written | Problem | Broken | None:
         template = planned[index].spec.template
-        if template in broken or (broken and not template):  # said once already; a feed or an image is not needed
+        if _skipped(template, broken):
             return None  # now: this process met a template's error, and the build fails
         try:
             data = early.get(planned[index].spec.path)
@@ -772,24 +786,30 @@ def _render(renderer: Renderer, planned: Sequence[Planned], reuse: Mapping[str, 
                 data = renderer(planned[index].spec)
         except jinja2.TemplateError as e:
             broken.add(template)
-            return None if lacking_macro(e, lacking) else template_problem(e, config.root)
+            return Broken(template, None if lacking_macro(e, lacking) else template_problem(e, config.root))
         except BuildError as e:  # an article's body could not be read back (``incremental.CachedBodies``)
             return e.problems[0]
         except Exception as e:  # a template's expression raised Python's own error ('{{ title + 1 }}'): its line
             if raised_in_template(e):
                 broken.add(template)
-                return template_problem(e, config.root)
+                return Broken(template, template_problem(e, config.root))
             raise
         return direct.write(planned[index].spec.path, data) if direct is not None and direct.folder else data
 
     todo = [i for i, p in enumerate(planned) if p.spec.path not in reuse]
     rendered = ordered_map(safe, todo, workers, chunksize=16)
     failed: dict[tuple[str, int | str], Problem] = {}  # each failing place once: the first page that met it
+    said: set[str] = set()  # templates that failed at an earlier page in plan order: ``broken`` as one job has it
     stopped = any(p.severity == "error" for p in warnings)
     try:
         for done, p in enumerate(planned, 1):
             path = p.spec.path
             data = Unchanged(reuse[path]) if path in reuse else next(rendered)
+            if said and _skipped(p.spec.template, said):
+                data = None  # another worker rendered what one job would not have: the same errors whatever --jobs
+            elif isinstance(data, Broken):
+                said.add(data.template)
+                data = data.problem
             if isinstance(data, Problem):  # the other pages are still rendered: every template's error in one run
                 failed.setdefault((data.path, data.line or data.message), data)
             elif data is not None and not failed and not stopped:

@@ -157,3 +157,20 @@ def test_a_build_killed_or_interrupted_while_pages_render_early_leaves_the_site_
     assert (proc.returncode, stderr) == ((-9, "") if stop == "kill -9" else (130, "interrupted\n"))
     assert gone(child)
     assert listing(root) == before
+
+
+def test_a_template_failing_at_two_places_is_told_once_whatever_the_jobs(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """An attacker's report: a term.html failing at one line on some pages and at another on others was told once
+    with one job (its first failing page) but twice with two, as each render worker stopped at its own first page
+    of the template: the workers' chunks decided. The build says what one job says."""
+    from generator.core import parallel
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    root = site(tmp_path)
+    write_files(root, {"templates/term.html": '{% extends "theme/term.html" %}\n{% block main %}\n'
+                                              '{% if "page" in page.path %}{{ 1 + "x" }}{% endif %}\n'
+                                              "{{ nothing.foo() }}\n{% endblock %}\n"})
+    one = errors(root, 1)
+    assert len(one) == 1 and one[0].startswith("templates/term.html:")
+    for jobs in (2, 3):
+        assert errors(root, jobs) == one
