@@ -720,3 +720,51 @@ def test_a_tag_shaped_like_a_date_no_calendar_has_is_told_by_a_parallel_build(
     assert err.splitlines() == [
         "content/a.md:4: field 'tags': must be a list; write tags: [\"2025-13-45\"] or one '- item' line per tag",
         "error: 1 problem found; nothing was written"]
+
+
+LIMITED = """
+import resource, sys
+from generator.commands.cli import main
+import generator.build, generator.load.content, generator.write.publish  # loaded before the limit
+size = int(next(line for line in open("/proc/self/status") if line.startswith("VmSize")).split()[1]) * 1024
+resource.setrlimit(resource.RLIMIT_AS, (size + (2 << 20), size + (2 << 20)))  # 2 MB more than it has
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the process size from /proc")
+def test_a_build_out_of_memory_says_so_without_a_traceback_and_leaves_the_site(tmp_path: Path,
+                                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """An attacker's report: under a low `ulimit -v` a build ended in a MemoryError traceback (raised in a render
+    worker and again in the build, or in the writer). The limit is set for real, 2 MB above what the process holds."""
+    make_project(tmp_path, {"a.md": article()})
+    config = str(tmp_path / "config.yaml")
+    assert run(capsys, "build", "--config", config)[0] == 0
+    before = tree(tmp_path / "site")
+    write_files(tmp_path, {"content/b.md": article(title="B", date="2025-06-20")})
+    limited = subprocess.run([sys.executable, "-c", LIMITED, "build", "--no-cache", "--config", config],
+                             capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+    assert (limited.returncode, limited.stdout, limited.stderr.splitlines()) == (1, "", [
+        "error: out of memory: the command needed more memory than this process may use (a limit such as 'ulimit -v' "
+        "or a container's); nothing was written and the output folder is as it was; raise the limit, or use --jobs 1, "
+        "which needs less"])
+    assert tree(tmp_path / "site") == before
+
+
+def test_a_library_that_cannot_be_loaded_is_said_without_a_traceback(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Under a memory limit a library loaded on first use fails to map ('failed to map segment from shared
+    object', an ImportError): a traceback before. The same fault caused by a finder that refuses the module."""
+    make_project(tmp_path, {"a.md": article()})
+    refuses = ("import sys\nclass Refuse:\n    def find_spec(self, name, *rest):\n"
+               "        if name == 'markdown_it_pyrs':\n            raise ImportError('failed to map segment from shared object')\n"
+               "sys.meta_path.insert(0, Refuse())\nfrom generator.commands.cli import main\n"
+               "sys.exit(main(sys.argv[1:]))\n")
+    done = subprocess.run([sys.executable, "-c", refuses, "build", "--config", str(tmp_path / "config.yaml")],
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+    assert (done.returncode, done.stderr.splitlines()[-1:]) == (1, [
+        "error: a part of digest or of a library it uses could not be loaded (failed to map segment from shared "
+        "object): if memory is limited, the command needed more memory than this process may use (a limit such as "
+        "'ulimit -v' or a container's); nothing was written and the output folder is as it was; raise the limit, or "
+        "use --jobs 1, which needs less; else install digest again (make site, or pip install .)"])
+    assert not (tmp_path / "site").exists()

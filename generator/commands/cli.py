@@ -820,6 +820,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as e:  # a file no stage reports itself: a library's data on a failing disk (Babel's locales)
         print(f"error: {_system_error(e)}", file=sys.stderr)
         return 1
+    except MemoryError:  # a limit (`ulimit -v`, a container's), in this process or a worker: the writer left nothing
+        print(f"error: out of memory: {_MEMORY}", file=sys.stderr)
+        return 1
+    except ImportError as e:  # a library loaded on first use that could not be: its file mapped (memory), or gone
+        print(f"error: a part of digest or of a library it uses could not be loaded ({printable(str(e))}): "
+              f"if memory is limited, {_MEMORY}; else install digest again (make site, or pip install .)",
+              file=sys.stderr)
+        return 1
+
+
+_MEMORY = ("the command needed more memory than this process may use (a limit such as 'ulimit -v' or a "
+           "container's); nothing was written and the output folder is as it was; raise the limit, or use --jobs 1, "
+           "which needs less")
 
 
 def _usage_error(error: _UsageError, argv: Sequence[str]) -> NoReturn:
