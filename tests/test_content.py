@@ -1561,6 +1561,13 @@ def test_count_words_is_striptags_then_wordcount(html_text: str) -> None:
     assert count_words(html_text) == do_wordcount(text.replace("日", " ").replace("本", " ")) + (2 * cjk + 4) // 5
 
 
+def test_no_character_below_the_first_of_cjk_is_one() -> None:
+    """``count_words`` tells a character below ``_CJK_FIRST`` is not Chinese or Japanese without ``_CJK`` (whose
+    compiling a one-edit rebuild of an article without them then never pays)."""
+    from generator.load.content import _CJK, _CJK_FIRST
+    assert _CJK.match(_CJK_FIRST) and not any(_CJK.match(chr(code)) for code in range(ord(_CJK_FIRST)))
+
+
 @pytest.mark.parametrize("body, minutes", [
     ("人工智能公司今天宣布了新的模型。" * 100, 3),  # 1,500 Han characters (。 is none): 600 words' worth
     ("米OpenAIは新しいモデルを発表した。" * 101, 4),  # 1,313 characters (525.2 words) and 101 Latin words

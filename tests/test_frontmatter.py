@@ -424,3 +424,23 @@ def test_an_indented_key_s_quote_never_closed_is_said_at_its_line_with_its_paren
     with pytest.raises(YamlError) as caught:
         frontmatter.load_yaml(text, first)
     assert [str(p) for p in frontmatter.yaml_problems(rel, caught.value)] == [message]
+
+
+def test_pyyamls_forbidden_characters_are_the_ones_pyyaml_writes() -> None:
+    """``frontmatter`` puts PyYAML's ``Reader.NON_PRINTABLE`` in ``re``'s cache before importing ``yaml``, written
+    as the characters it holds (``_yaml_printable_check_made_cheaply``): the same characters as PyYAML's own text,
+    and the pure-Python reader still refuses them."""
+    import re
+    import yaml.reader
+    written = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]"
+    pyyaml = re.compile(written, re.UNICODE)  # another key of the cache than PyYAML's (flags 0): compiled from it
+    every = "".join(map(chr, range(0x110000)))
+    assert [m.start() for m in yaml.reader.Reader.NON_PRINTABLE.finditer(every)] == \
+        [m.start() for m in pyyaml.finditer(every)]
+    with pytest.raises(yaml.reader.ReaderError):
+        yaml.reader.Reader("a: \x85\x01")
+    run = subprocess.run([sys.executable, "-c", "import generator.load.frontmatter, yaml.reader; "
+                          "print(type(yaml.reader.Reader.NON_PRINTABLE).__name__)"],
+                         capture_output=True, text=True, check=True,
+                         env=os.environ | {"PYTHONPATH": str(Path(__file__).parent.parent)})
+    assert run.stdout == "LazyPattern\n", "compiled only if the pure-Python reader runs"

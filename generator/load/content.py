@@ -1138,6 +1138,10 @@ _CJK = LazyPattern("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-
                    "\U00020000-\U0003134f]")
 """A Han character, hiragana or katakana: Chinese and Japanese write words without spaces between them (Korean's
 Hangul has spaces, so it is not here)."""
+_CJK_FIRST = "\u3040"
+"""``_CJK``'s first character: one below it is none of them, told without the pattern, which takes 27 M instructions
+to compile (its 28,000 characters marked one at a time), 0.8% of a one-edit rebuild whose article has no Chinese or
+Japanese (its accents and dashes are all below)."""
 _LAST_CJK = LazyPattern(_CJK.pattern + "(?!.*" + _CJK.pattern + ")", re.DOTALL)
 _THAI = LazyPattern("[\u0e01-\u0e5b]")
 """Thai, which writes a sentence's words without spaces between them: its spaces end phrases and sentences."""
@@ -1404,7 +1408,7 @@ def count_words(body_html: str) -> int:
     cjk = 0
     if not text.isascii():
         for char in set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
-            if cjk_char := _CJK.match(char) is not None:
+            if cjk_char := char >= _CJK_FIRST and _CJK.match(char) is not None:
                 cjk += text.count(char)
             if cjk_char or not char.isalnum():
                 data = data.replace(char.encode("utf-8", "surrogatepass"), b" ")
