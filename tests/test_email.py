@@ -880,3 +880,15 @@ def test_a_right_to_left_block_is_aligned_right_and_a_latin_emails_bytes_stay_as
         '<h2 dir="rtl">الشرق الأوسط</h2>', '<h3 dir="rtl"><a>أرامكو تطلق نموذجا</a></h3>',
         '<p dir="rtl">أعلنت الشركة اليوم.</p>']
     assert all(line.count(";text-align: right;") == 1 for line in both if line not in alone)
+
+
+@hypothesis_settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "é", "—", "’", "€", "™", "\u10ff", "\u1100", "\u115f", "\u1160",
+                                         "\u2319", "\u231a", "日", "한", "☕", "\ud800", "\U0001f600"]), max_size=12))
+def test_a_text_may_be_wide_exactly_where_the_pattern_finds_a_character(text: str) -> None:
+    """``wrap._maybe_wide`` tells Latin text (accents, dashes, quotes) has no wide character without compiling
+    ``MAYBE_WIDE``: the same answer as the pattern's, for every character alone and for text made of them."""
+    from generator.core.wrap import MAYBE_WIDE, _maybe_wide
+    assert _maybe_wide(text) == (MAYBE_WIDE.search(text) is not None)
+    if not text:
+        assert [code for code in range(0x110000) if _maybe_wide(chr(code)) != (MAYBE_WIDE.match(chr(code)) is not None)] == []
