@@ -6,14 +6,17 @@ and never a traceback.
 from __future__ import annotations
 
 import pickle
+import random
 import re
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from generator.load import cache
 from generator.load.cache import (PLAIN, CacheUpdate, TreeState, code_hash, load_cache, read_article_heads, save_cache,
                                   seal)
 from generator.core.hashing import digest
@@ -113,23 +116,40 @@ def test_a_meta_row_of_the_wrong_type_is_left_out_with_a_note(tmp_path: Path, ro
     assert snap.inputs == "", "a cache with a part missing never makes a build 'up to date'"
 
 
+def _base(change: Callable[[str], str], name: str) -> Callable[[sqlite3.Connection], object]:
+    """A damage: the map's base text changed by ``change``."""
+    def damage(db: sqlite3.Connection) -> object:
+        (value,) = db.execute("SELECT value FROM bases WHERE map = ?", (name,)).fetchone()
+        return db.execute("UPDATE bases SET value = ? WHERE map = ?", (change(value), name))
+    return damage
+
+
 @pytest.mark.parametrize("damage, name", [
-    ("UPDATE maps SET a = x'6670' WHERE map = 'pages'", "pages"),  # bytes, not text (a number would be made text)
-    ("UPDATE maps SET b = NULL WHERE map = 'pages'", "pages"),
-    ("UPDATE maps SET key = x'ff' WHERE map = 'live_stats' AND key = 'a'", "live_stats"),
-    ("UPDATE maps SET a = CAST(x'ff' AS TEXT) WHERE map = 'live_files'", "live_files"),
-    ("DELETE FROM maps WHERE map = 'live_stats' AND key = 'a'", "live_stats"),
-    ("INSERT INTO maps VALUES ('pages', 'extra', 'f', 'h')", "pages"),
+    ("UPDATE bases SET value = CAST(value AS BLOB) WHERE map = 'pages'", "pages"),  # bytes, not text
+    ("UPDATE bases SET value = CAST(x'ff' AS TEXT) WHERE map = 'live_files'", "live_files"),  # not UTF-8
+    (_base(lambda v: v.removesuffix("\0h"), "pages"), "pages"),  # a field gone
+    (_base(lambda v: v.replace("4:5:6", "4\x005:6"), "live_stats"), "live_stats"),  # a NUL inside a value
+    (_base(lambda v: v.removeprefix("a\0d\0"), "live_stats"), "live_stats"),  # an entry gone
+    (_base(lambda v: v + "\0index.html\0f\0h", "pages"), "pages"),  # a key twice
+    ("INSERT INTO maps VALUES ('pages', 'extra', 'f', 'h')", "pages"),  # an entry more than the count
+    ("INSERT INTO maps VALUES ('pages', 'index.html', x'6670', 'h')", "pages"),  # a changed entry that is not text
+    ("INSERT INTO maps VALUES ('pages', 'index.html', 'f', NULL)", "pages"),
+    ("INSERT INTO maps VALUES ('live_stats', x'ff', '1:2:3', NULL)", "live_stats"),
+    ("INSERT INTO maps VALUES ('live_files', 'index.html', CAST(x'ff' AS TEXT), NULL)", "live_files"),
+    ("INSERT INTO maps VALUES ('live_stats', 'a', NULL, NULL)", "live_stats"),  # an entry gone: the count differs
+    ("DROP TABLE bases", "pages, files, live_files, live_stats"),
     ("DROP TABLE maps", "pages, files, live_files, live_stats"),
 ])
-def test_a_damaged_map_is_left_out_with_a_note_and_written_whole_again(tmp_path: Path, damage: str,
-                                                                       name: str) -> None:
-    """A path map is kept a row per entry; an entry that is not text (or not UTF-8), or a count that does not
-    match, leaves that map out; the next save makes it whole, writing only what differs."""
+def test_a_damaged_map_is_left_out_with_a_note_and_written_whole_again(
+        tmp_path: Path, damage: str | Callable[[sqlite3.Connection], object], name: str) -> None:
+    """A path map is kept as a base text and the entries changed since; a base that does not split into whole
+    entries, each key once, an entry that is not text (or not UTF-8), or a count that does not match, leaves that
+    map out; the next save makes it whole."""
     pages = {"index.html": ("fp", "h"), "a/index.html": ("fp2", "h2")}
     save_cache(tmp_path, update({}, inputs="i", pages=pages), LIVE, None)
     with sqlite3.connect(tmp_path / "build.sqlite") as db:
-        db.execute(damage)
+        assert (db.execute(damage) if isinstance(damage, str) else damage(db)).rowcount == \
+            (-1 if isinstance(damage, str) and damage.startswith("DROP") else 1)
     snap = load_cache(tmp_path)
     assert snap.notes == (f"note: part of the build cache was unreadable ({name}) and is rebuilt; "
                           "nothing else is affected",)
@@ -138,13 +158,15 @@ def test_a_damaged_map_is_left_out_with_a_note_and_written_whole_again(tmp_path:
         assert snap.pages == {}
     else:
         assert snap.live is None, "the live folder is not trusted without its manifest"
-    save_cache(tmp_path, update({}, inputs="i", pages=pages), LIVE, None)
+    save_cache(tmp_path, update({}, inputs="i", pages=pages), LIVE, None, snap.maps)
     again = load_cache(tmp_path)
     assert (again.notes, dict(again.pages), again.live) == ((), pages, LIVE)
 
 
-@pytest.mark.parametrize("held", [False, True], ids=["maps read again", "maps as the build read them"])
+@pytest.mark.parametrize("held", [False, True], ids=["maps not known", "maps as the build read them"])
 def test_a_save_writes_only_the_map_entries_that_changed(tmp_path: Path, held: bool) -> None:
+    """With the maps as the build read them, a save writes a row for each entry that changed, was added or went;
+    without them, each map's base afresh."""
     pages = {f"p{i}/index.html": (f"fp{i}", f"h{i}") for i in range(100)}
     live = TreeState("tree", {p: h for p, (_, h) in pages.items()}, {p: f"{i}:1:2" for i, p in enumerate(pages)})
     save_cache(tmp_path, update({}, pages=pages), live, live)
@@ -152,18 +174,54 @@ def test_a_save_writes_only_the_map_entries_that_changed(tmp_path: Path, held: b
         db.execute("CREATE TABLE written (map TEXT, key TEXT)")
         db.execute("CREATE TRIGGER added AFTER INSERT ON maps BEGIN INSERT INTO written VALUES (new.map, new.key); END")
         db.execute("CREATE TRIGGER gone AFTER DELETE ON maps BEGIN INSERT INTO written VALUES (old.map, old.key); END")
+        db.execute("CREATE TRIGGER based AFTER INSERT ON bases BEGIN INSERT INTO written VALUES (new.map, ''); END")
+        db.execute("CREATE TRIGGER unbased AFTER DELETE ON bases BEGIN INSERT INTO written VALUES (old.map, ''); END")
     maps = load_cache(tmp_path).maps
     assert set(maps) == {"pages", "files", "live_files", "live_stats", "spare_files", "spare_stats"}
     pages = {**pages, "p3/index.html": ("new", "h3"), "new/index.html": ("fp", "h")}
     del pages["p7/index.html"]
     save_cache(tmp_path, update({}, pages=pages), live, None, maps if held else None)
     with sqlite3.connect(tmp_path / "build.sqlite") as db:
-        written = db.execute("SELECT map, key FROM written ORDER BY map, key").fetchall()
-    assert {w for w in written if w[0] == "pages"} == {("pages", "new/index.html"), ("pages", "p3/index.html"),
-                                                      ("pages", "p7/index.html")}
-    assert {m for m, _ in written} == {"pages", "spare_files", "spare_stats"}, "no spare this time: its maps go"
+        written = set(db.execute("SELECT map, key FROM written ORDER BY map, key").fetchall())
+    gone = {("spare_files", ""), ("spare_stats", "")}  # no spare this time: its maps go
+    if held:
+        assert written == {("pages", "new/index.html"), ("pages", "p3/index.html"), ("pages", "p7/index.html")} | gone
+    else:
+        assert written == {(name, "") for name in ("pages", "files", "live_files", "live_stats")} | gone
     snap = load_cache(tmp_path)
     assert (dict(snap.pages), snap.live, snap.spare, snap.notes) == (pages, live, None, ())
+    assert list(snap.pages) == sorted(pages), "in key order, as a row per entry read them"
+
+
+def test_maps_read_back_after_many_saves_and_their_bases_are_written_again(tmp_path: Path) -> None:
+    """Entries changed, added and gone over many saves (each with the maps the last load read) read back as saved,
+    in key order; once the changed rows pass ``_OVERLAY`` the base is written afresh and they are gone."""
+    rng = random.Random(7)
+    pages = {f"p{i}/index.html": (f"fp{i}", f"h{i}") for i in range(300)}
+    live = TreeState("tree", {p: h for p, (_, h) in pages.items()}, {p: f"{i}:1:2" for i, p in enumerate(pages)})
+    save_cache(tmp_path, update({}, pages=pages), live, None)
+    most = 0
+    for round_ in range(40):
+        held = load_cache(tmp_path)
+        assert (held.notes, dict(held.pages), held.live) == ((), pages, live)
+        assert list(held.pages) == sorted(pages) and list(held.live.stats) == sorted(live.stats)
+        pages = dict(pages)
+        for key in rng.sample(sorted(pages), 6):
+            pages[key] = (f"fp{round_}", pages[key][1])
+        for key in rng.sample(sorted(pages), 2):
+            del pages[key]
+        pages |= {f"n{round_}-{i}/index.html": ("fp", "h") for i in range(2)}
+        pages["p5/index.html"] = ("back", "h")  # gone in one save, there again in a later one, perhaps
+        stats = {p: f"{i}:{round_}:2" if i % 50 == round_ % 50 else v for i, (p, v) in enumerate(live.stats.items())}
+        live = TreeState("tree", {p: h for p, (_, h) in pages.items()}, stats)
+        save_cache(tmp_path, update({}, pages=pages), live, None, held.maps)
+        with sqlite3.connect(tmp_path / "build.sqlite") as db:
+            rows = db.execute("SELECT count(*) FROM maps WHERE map = 'pages'").fetchone()[0]
+        assert rows <= cache._OVERLAY + len(pages) // 16
+        most = max(most, rows)
+    assert most > 20, "the changed entries are rows until there are too many"
+    snap = load_cache(tmp_path)
+    assert (snap.notes, dict(snap.pages), snap.live) == ((), pages, live)
 
 
 def test_maps_held_from_a_file_of_another_version_are_not_trusted(tmp_path: Path) -> None:
@@ -175,9 +233,31 @@ def test_maps_held_from_a_file_of_another_version_are_not_trusted(tmp_path: Path
     with sqlite3.connect(tmp_path / "build.sqlite") as db:
         db.execute("UPDATE meta SET value = 'old' WHERE key = 'format'")
         db.execute("DELETE FROM maps")
+        db.execute("DELETE FROM bases")
     save_cache(tmp_path, update({}, pages=pages), LIVE, None, held)
     snap = load_cache(tmp_path)
     assert (snap.notes, dict(snap.pages), snap.live) == ((), pages, LIVE)
+
+
+def test_a_cache_with_a_row_per_map_entry_is_emptied(tmp_path: Path) -> None:
+    """Before their bases (format 2) the maps were a row per entry, and no ``bases`` table: such a file is another
+    version's, its rows never read as this version's entries changed since a base, and gone after the next save."""
+    save_cache(tmp_path, update({}, inputs="i", pages={"index.html": ("fp", "h")}), LIVE, None)
+    with sqlite3.connect(tmp_path / "build.sqlite") as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'format'", (cache.FORMAT.replace("/3/", "/2/", 1),))
+        db.execute("DROP TABLE bases")
+        db.executemany("INSERT INTO maps VALUES (?, ?, ?, ?)", [("pages", "index.html", "fp", "h"),
+                                                               ("live_files", "index.html", "h", None),
+                                                               ("live_stats", "index.html", "4:5:6", None)])
+    snap = load_cache(tmp_path)
+    assert (snap.notes, snap.pages, snap.live) == (("note: the build cache is from another version; rebuilding it",),
+                                                   {}, None)
+    pages = {"a/index.html": ("fp2", "h2")}
+    save_cache(tmp_path, update({}, inputs="i", pages=pages), LIVE, None, snap.maps)
+    with sqlite3.connect(tmp_path / "build.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM maps").fetchone() == (0,)
+    again = load_cache(tmp_path)
+    assert (again.notes, dict(again.pages), again.live) == ((), pages, LIVE)
 
 
 def test_the_code_hash_covers_subpackages(tmp_path: Path) -> None:

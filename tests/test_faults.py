@@ -23,7 +23,7 @@ from typing import Callable, Iterator
 import pytest
 
 from conftest import BUFFERED, article, need, write_files
-from generator.load.cache import seal
+from generator.load.cache import MAPS, load_cache, seal
 from generator.build import BuildOptions
 from generator.commands.cli import _parser, main
 from generator.load.config import load_config
@@ -216,9 +216,10 @@ def test_a_poisoned_or_corrupt_article_row_is_a_miss(tmp_path: Path, poison: obj
 
 @pytest.mark.parametrize("row, where", [("pages", "meta"), ("warnings", "meta"), ("live_stats", "meta"),
                                         ("spare_files", "meta"), ("files", "meta"), ("pages", "maps"),
-                                        ("live_stats", "maps"), ("spare_files", "maps"), ("files", "maps")])
+                                        ("live_stats", "maps"), ("spare_files", "maps"), ("files", "maps"),
+                                        ("pages", "bases"), ("live_stats", "bases")])
 def test_a_poisoned_meta_row_is_a_miss(tmp_path: Path, row: str, where: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A meta row (a path map's: its entry count), or one entry of a path map, replaced by a pickle."""
+    """A meta row (a path map's: its entry count), one entry of a path map, or a map's base, replaced by a pickle."""
     monkeypatch.setenv("BOOM_FILE", str(tmp_path / "pwned"))
     root = project(tmp_path)
     run(root)
@@ -227,9 +228,12 @@ def test_a_poisoned_meta_row_is_a_miss(tmp_path: Path, row: str, where: str, mon
     with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
         if where == "meta":
             db.execute("UPDATE meta SET value = ? WHERE key = ?", (seal(row, pickle.dumps(Boom())), row))
-        else:
-            changed = db.execute("UPDATE maps SET a = ? WHERE map = ? AND key = (SELECT min(key) FROM maps WHERE map = ?)",
-                                 (pickle.dumps(Boom()), row, row)).rowcount
+        elif where == "bases":
+            assert db.execute("UPDATE bases SET value = ? WHERE map = ?", (pickle.dumps(Boom()), row)).rowcount == 1
+        else:  # an entry as a build writes one changed since the map's base
+            key = min(load_cache(root / ".cache").maps[row])
+            changed = db.execute("INSERT OR REPLACE INTO maps VALUES (?, ?, ?, ?)",
+                                 (row, key, pickle.dumps(Boom()), "b" if MAPS[row] == 2 else None)).rowcount
             assert changed == 1
     assert build(root) == 0
     assert not (tmp_path / "pwned").exists()

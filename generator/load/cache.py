@@ -17,8 +17,8 @@ It remembers, between builds:
     (``touched.py``).
 
 It holds only data: JSON checked against the declared types when read (``codec.py``), and the path
-maps as text, a row per entry (``MAPS``); never pickle, because a cache kept between CI runs can be
-tampered with. It is only an accelerator: a missing, corrupt or version-mismatched cache, or any one
+maps as text (a base and the entries changed since: ``MAPS``); never pickle, because a cache kept between CI
+runs can be tampered with. It is only an accelerator: a missing, corrupt or version-mismatched cache, or any one
 row of it that does not decode, is a miss (with a note) and is rebuilt; deleting ``.cache/`` at any
 time is harmless. Reading happens in ``load_cache`` and writing in ``save_cache``; ``build()``
 itself only gets a snapshot. See docs/cache.md.
@@ -69,7 +69,7 @@ def installed_hash() -> str:
     return h.hexdigest()
 
 
-FORMAT = f"{__version__}/2/" + code_hash(Path(__file__).parents[1]) + "/" + installed_hash()
+FORMAT = f"{__version__}/3/" + code_hash(Path(__file__).parents[1]) + "/" + installed_hash()
 """Changes with the version, with any change to the generator's code, and with any library installed, upgraded or
 removed; a mismatch empties the cache and changes every page's fingerprint, so neither a developer's edit to the
 generator nor a library's new output can be hidden by what the old one made (a dependency's upgrade said
@@ -261,11 +261,12 @@ def make_folder(folder: Path) -> None:
 
 
 def _create_tables(db: sqlite3.Connection, *tables: str) -> None:
-    """Every cache table is key → value, but ``maps`` (``MAPS``)."""
+    """Every cache table is key → value, but ``maps`` and ``bases`` (``MAPS``)."""
     for table in tables:
         if table == "maps":
             db.execute("CREATE TABLE IF NOT EXISTS maps (map TEXT, key TEXT, a TEXT, b TEXT, PRIMARY KEY (map, key))"
                        " WITHOUT ROWID")
+            db.execute("CREATE TABLE IF NOT EXISTS bases (map TEXT PRIMARY KEY, value TEXT)")
         else:
             db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB)")
 
@@ -302,10 +303,13 @@ def write_cache(folder: Path, file: str, table: str, transaction: Callable[[sqli
 MAPS: dict[str, int] = {"pages": 2, "files": 2, "live_files": 1, "live_stats": 1, "spare_files": 1, "spare_stats": 1,
                         "reach": 1, "plan": 1, "input_files": 2}
 """The path maps (name → values per entry), 10,000 to 31,000 entries each at 10,000 articles ('reach': article
-key → pages, and 'plan', ``touched.py``). Each is kept in the
-``maps`` table, a row per entry (its values in ``a`` and ``b``), so that a build writes only the entries that
-changed: a one-article rebuild changes a few dozen of 144,000. The map's meta row holds its entry count, which
-a read must match."""
+key → pages, and 'plan', ``touched.py``). Each is kept as a base, one text in ``bases`` (every entry's key and
+values, in key order, joined by NULs, which no path, hash or stat holds), and the entries changed since the base
+was written, a row each in ``maps`` (its values in ``a`` and ``b``; a row without values: the entry went). A
+build writes only the entries that changed (a one-article rebuild changes a few dozen of 144,000), and writes the
+base afresh once they pass ``_OVERLAY``; a read takes the base in one row, where a row per entry cost SQLite's
+step, its mutexes and the interpreter's lock for every entry (``_read_map``). The map's meta row holds its entry
+count, which a read must match."""
 _SMALL = ("format", "inputs", "contents", "live_tree", "live_stats", "since", "due", "warnings", "articles")
 """Meta rows enough to tell whether a build can stop early (the live folder's stats included)."""
 _ROWS: dict[str, Any] = {
@@ -423,46 +427,78 @@ def _decode_meta(db: sqlite3.Connection, meta: Mapping[str, Any]) -> tuple[dict[
 
 
 def _read_map(db: sqlite3.Connection, name: str) -> dict[str, Any] | None:
-    """The entries of one map (a value, or a pair of values, by text key), or None unless every key and value is
-    text. A value that is not UTF-8 makes SQLite raise an Error: the map is left out the same way."""
+    """The entries of one map (a value, or a pair of values, by text key), in key order; None unless the base is
+    text that splits into whole entries, each key once, and every row changed since is text (a value that is not
+    UTF-8 makes SQLite raise an Error: the map is left out the same way).
+
+    The base is one row split by C code (``str.split``, ``dict(zip(...))``): about 2,500 instructions an entry at
+    2,000 articles, against 6,300 for a row per entry, most of which went to SQLite's step and mutexes and to
+    releasing the interpreter's lock."""
+    width = MAPS[name]
     try:
-        if MAPS[name] == 1:
-            found = dict(db.execute("SELECT key, a FROM maps WHERE map = ?", (name,)))
-            values: Any = found.values()
-        else:
-            found = {key: (a, b) for key, a, b in db.execute("SELECT key, a, b FROM maps WHERE map = ?", (name,))}
-            values = itertools.chain.from_iterable(found.values())
+        base = db.execute("SELECT value FROM bases WHERE map = ?", (name,)).fetchone()
+        changed = db.execute("SELECT key, a, b FROM maps WHERE map = ?", (name,)).fetchall()
     except sqlite3.Error:
         return None
-    return found if set(map(type, found)) <= {str} and set(map(type, values)) <= {str} else None
+    if base is None:
+        found: dict[str, Any] = {}
+    elif type(base[0]) is not str:
+        return None
+    else:
+        parts = base[0].split("\0") if base[0] else []
+        it = iter(parts)
+        found = dict(zip(it, it)) if width == 1 else dict(zip(it, zip(it, it)))
+        if len(found) * (width + 1) != len(parts):  # a field missing or a NUL inside one, or a key twice
+            return None
+    added = False
+    for key, a, b in changed:  # the entries changed since the base was written; values None: the entry went
+        if type(key) is not str:
+            return None
+        if a is None and b is None:
+            found.pop(key, None)
+            continue
+        if type(a) is not str or (b is not None if width == 1 else type(b) is not str):
+            return None
+        added = added or key not in found
+        found[key] = a if width == 1 else (a, b)
+    return dict(sorted(found.items())) if added else found
+
+
+_OVERLAY = 64
+"""A map's base is written afresh once the rows changed since it was written would pass this many, plus a sixteenth of
+its entries: reading such a row costs about as much as thirty entries of the base, and writing the base costs
+little more than encoding it (about 2 MB for the largest map at 10,000 articles)."""
 
 
 def _write_map(db: sqlite3.Connection, name: str, entries: Mapping[str, Any], held: Mapping[str, Any] | None) -> None:
-    """Make the map ``name`` hold exactly ``entries``, writing only those that differ from what it holds (``held``,
-    when the caller knows it; else read here), and its count row."""
-    try:
-        if MAPS[name] == 1:
-            old = dict(db.execute("SELECT key, a FROM maps WHERE map = ?", (name,))) if held is None else held
-            changed = [(name, key, value, None) for key, value in entries.items() if old.get(key, _NONE) != value]
+    """Make the map ``name`` hold exactly ``entries``, and its count row: as rows for the entries that differ from
+    what it holds (``held``, as the build read it), or, when that is not known or too many rows would have
+    changed since the base (``_OVERLAY``), as a new base."""
+    if held is not None and entries == held:  # most maps after an edit to a body: compared in C
+        pass
+    elif held is not None:
+        width = MAPS[name]
+        if width == 1:
+            changed = [(name, key, value, None) for key, value in entries.items() if held.get(key, _NONE) != value]
         else:
-            old = {key: (a, b) for key, a, b in db.execute("SELECT key, a, b FROM maps WHERE map = ?", (name,))} \
-                if held is None else held
-            changed = [(name, key, a, b) for key, (a, b) in entries.items() if old.get(key, _NONE) != (a, b)]
-    except sqlite3.OperationalError:  # an entry that is not UTF-8 text (a hand edit): write the map afresh
+            changed = [(name, key, a, b) for key, (a, b) in entries.items() if held.get(key, _NONE) != (a, b)]
+        changed += [(name, key, None, None) for key in held.keys() - entries.keys()]
+        if changed:
+            rows = db.execute("SELECT count(*) FROM maps WHERE map = ?", (name,)).fetchone()[0]
+            if rows + len(changed) > _OVERLAY + len(entries) // 16:
+                held = None
+            else:
+                db.executemany("INSERT OR REPLACE INTO maps VALUES (?, ?, ?, ?)", changed)
+    if held is None:
         db.execute("DELETE FROM maps WHERE map = ?", (name,))
-        old, changed = {}, [(name, key, *_pair(name, value)) for key, value in entries.items()]
-    db.executemany("DELETE FROM maps WHERE map = ? AND key = ?", [(name, key) for key in old.keys() - entries.keys()])
-    db.executemany("INSERT OR REPLACE INTO maps VALUES (?, ?, ?, ?)", changed)
+        pairs = sorted(entries.items())
+        fields = pairs if MAPS[name] == 1 else ((key, *values) for key, values in pairs)
+        db.execute("INSERT OR REPLACE INTO bases VALUES (?, ?)", (name, "\0".join(itertools.chain.from_iterable(fields))))
     db.execute("INSERT INTO meta VALUES (?, ?)", (name, seal(name, codec.dumps(len(entries)))))
 
 
 _NONE = object()
 """Never equal to a stored value: an entry the map does not hold."""
-
-
-def _pair(name: str, value: Any) -> tuple[Any, Any]:
-    """An entry's values as the ``a`` and ``b`` columns."""
-    return (value, None) if MAPS[name] == 1 else value
 
 
 def _json(value: Any) -> bytes:
@@ -521,7 +557,8 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
             db.execute("DELETE FROM articles")  # rows of another version must never be kept
             db.execute("DELETE FROM bodies")
             db.execute("DELETE FROM maps")
-            stored = {name: {} for name in MAPS}
+            db.execute("DELETE FROM bases")
+            stored = {}
         db.execute("DELETE FROM meta")
         known = {k for (k,) in db.execute("SELECT key FROM articles")}
         db.executemany("DELETE FROM articles WHERE key = ?", [(k,) for k in known - set(update.articles)])
@@ -539,6 +576,7 @@ def save_cache(folder: Path, update: CacheUpdate, live: TreeState, spare: TreeSt
                 _write_map(db, name, maps[name], stored.get(name))
             else:  # no spare (or no reach) this time
                 db.execute("DELETE FROM maps WHERE map = ?", (name,))
+                db.execute("DELETE FROM bases WHERE map = ?", (name,))
 
     write_cache(folder, FILE, "articles", transaction)
 
@@ -618,7 +656,7 @@ class RowStore:
                     found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() \
                         if "meta" in tables else None
                     if found != (FORMAT,):  # new, or another version's: its rows are never read again
-                        for table in sorted(tables & {"meta", "articles", "bodies", "maps"}):
+                        for table in sorted(tables & {"meta", "articles", "bodies", "maps", "bases"}):
                             db.execute(f"DROP TABLE {table}")
                         _create_tables(db, "meta", "articles", "bodies")
                         db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
