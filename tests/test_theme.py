@@ -586,6 +586,23 @@ def test_the_site_environment_compiles_printed_values_to_escape_output() -> None
     """Not Jinja's ``escape``: a test that would pass with Jinja's own code generator proves nothing above."""
     assert "_escape_output(" in SiteEnvironment(autoescape=True).compile("{{ x }}", raw=True)
     assert "_escape_output(" not in SiteEnvironment(autoescape=False).compile("{{ x }}", raw=True)
+    # a run of text and values is one ``yield`` (``OutputCodeGenerator.visit_Output``), in a buffer Jinja's own
+    assert "yield ''.join((" in SiteEnvironment(autoescape=True).compile("<{{ x }}>", raw=True)
+    assert "''.join" not in SiteEnvironment(autoescape=True).compile("{% set k %}<{{ x }}>{% endset %}", raw=True)
+
+
+@pytest.mark.parametrize("data", [
+    {"b": "<x> & 'y'", "a": [1, 2.5, None, True, ("t", Markup("a &amp; <b>"))], "c": {"z": Markup("&lt;"), "y": "é"}},
+    ["plain", Markup("<i>it</i>")], "text", Markup("R&amp;D"), 7])
+def test_ld_writes_what_the_tojson_filter_writes(data: object) -> None:
+    """``m.ld`` (``Helpers.ld``, with its encoder made once and plain strings not walked) gives what Jinja's
+    ``tojson`` filter gives for the same data with each Markup as the text it shows."""
+    from generator.render.helpers import Helpers, _text
+    import json
+    helpers = Helpers("/", "https://x.example/", str, json.dumps, {"sort_keys": True})
+    plain = _text(data)
+    tojson = jinja2.Environment(autoescape=True).from_string("{{ d | tojson }}").render(d=plain)
+    assert helpers.ld(data) == f'<script type="application/ld+json">{tojson}</script>\n'
 
 
 class _Odd:

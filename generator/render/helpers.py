@@ -8,7 +8,9 @@ so a site's own ``_macros.html`` can still replace any of them with a macro.
 """
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from functools import partial
 from typing import Any, Callable
 
 from jinja2.utils import htmlsafe_json_dumps
@@ -27,6 +29,10 @@ NAMES = ("src", "abs_src", "ld", "when", "picture")
 _ISOLATE_MARK = LazyPattern("([\u2066-\u2069])")
 _OPENS = {"\u2066": ' dir="ltr"', "\u2067": ' dir="rtl"', "\u2068": ""}
 """LEFT-TO-RIGHT, RIGHT-TO-LEFT and FIRST STRONG ISOLATE, and the direction their ``<bdi>`` is given."""
+_NONE = Markup("")
+_AUTO = Markup(' dir="auto"')
+"""What ``lang_dir`` and ``site_lang`` give for the site's language (most calls): made once, as a Markup is made by a
+Python call (a page asks some twenty times)."""
 
 
 class Helpers:
@@ -37,6 +43,12 @@ class Helpers:
         self.base_path, self.base_url, self.long_date = base_path, base_url, long_date
         self.dumps, self.dumps_kwargs = dumps, dumps_kwargs
         self.language = language
+        self._encode: Callable[[Any], str] = json.JSONEncoder(**dumps_kwargs).encode \
+            if dumps is json.dumps and "cls" not in dumps_kwargs else partial(dumps, **dumps_kwargs)
+        """``dumps`` with its arguments; for json's own, its encoder made once: ``json.dumps`` makes one a call
+        (with ``sort_keys``, Jinja's default), a seventh of ``ld``."""
+        self._page_lang = Markup(' lang="%s"') % language
+        """``page_lang`` of a page in the site's language."""
 
     def src(self, u: str) -> Markup:
         """An image's ``src``: a URL as it is, a site path under the base path."""
@@ -51,8 +63,8 @@ class Helpers:
 
         A value that is Markup (what ``abs_src`` and any macro return) is HTML, escaped for an attribute: JSON
         holds it as the text it shows, or an image address with '&' in its query would read '&amp;' there."""
-        json = htmlsafe_json_dumps(_text(data), dumps=self.dumps, **self.dumps_kwargs)  # the filter's own function
-        return Markup(f'<script type="application/ld+json">{json}</script>\n')
+        text = htmlsafe_json_dumps(_text(data), dumps=self._encode)  # the filter's own function
+        return Markup(f'<script type="application/ld+json">{text}</script>\n')
 
     def when(self, d: datetime, search_meta: Any = False) -> Markup:
         """A ``<time>`` with the date, time and zone; ``search_meta`` marks it as the page's date for search.
@@ -110,7 +122,7 @@ class Helpers:
         ' dir="auto"' as before, or its ``lang`` with ``dir="auto"``, or ``dir="rtl"`` for a right-to-left
         language (Arabic's, whose headline may begin with a Latin name)."""
         if not lang:
-            return Markup(' dir="auto"')
+            return _AUTO
         return Markup(' lang="%s" dir="%s"') % (lang, "rtl" if right_to_left_tag(lang) else "auto")
 
     @staticmethod
@@ -120,7 +132,7 @@ class Helpers:
         Pagefind searches metadata too, so ``dir`` is given only when it is 'rtl' (an 'auto' would make a search for
         "auto" find every English article)."""
         if not lang:
-            return Markup("")
+            return _NONE
         if right_to_left_tag(lang):
             return Markup(' data-dir="rtl" data-pagefind-meta="dir[data-dir], lang:%s"') % lang
         return Markup(' data-pagefind-meta="lang:%s"') % lang
@@ -128,14 +140,14 @@ class Helpers:
     def page_lang(self, lang: str) -> Markup:
         """``<html>``'s attributes on a page in ``lang`` ('' for the site's language)."""
         if not lang:
-            return Markup(' lang="%s"') % self.language
+            return self._page_lang
         return Markup(' lang="%s"%s') % (lang, Markup(' dir="rtl"') if right_to_left_tag(lang) else "")
 
     def site_lang(self, lang: str) -> Markup:
         """The attributes that put the theme's own words (menus, dates, labels) back in the site's language on a
         page in another (``lang``); '' on a page in the site's."""
         if not lang:
-            return Markup("")
+            return _NONE
         return Markup(' lang="%s"%s') % (self.language, Markup(' dir="ltr"') if right_to_left_tag(lang) else "")
 
     def globals(self) -> dict[str, Callable[..., Any]]:
@@ -169,11 +181,12 @@ def _isolated_parts(text: str, lang: str, mail: bool) -> Markup:
 
 
 def _text(data: Any) -> Any:
-    """``data`` with every Markup in it (in dicts and lists, at any depth) as the plain text it shows."""
+    """``data`` with every Markup in it (in dicts and lists, at any depth) as the plain text it shows. A plain
+    ``str`` (most values of a JSON-LD object) is taken as it is without a call: the walk was a third of ``ld``."""
     if isinstance(data, Markup):
         return data.unescape()
     if isinstance(data, dict):
-        return {key: _text(value) for key, value in data.items()}
+        return {key: value if type(value) is str else _text(value) for key, value in data.items()}
     if isinstance(data, (list, tuple)):
-        return [_text(value) for value in data]
+        return [value if type(value) is str else _text(value) for value in data]
     return data
