@@ -717,3 +717,19 @@ def test_a_video_without_a_title_in_a_line_of_text_keeps_the_sites_lang_and_its_
     assert f"<p>Watch {link} now.</p>\n<p>See {link} here.</p>\n<h2>Clip {link}</h2>" in files["2025/06/a/index.html"].decode()
     page = files["2025/06/b/index.html"].decode()
     assert 'rel="noopener">▶ Video YouTube (YouTube)</a>' in page and "<span lang" not in page
+
+
+def test_a_player_in_a_block_written_on_one_line_inside_an_anchor_is_a_card(tmp_path: Path) -> None:
+    """'<a id="k"><div>Kartu <iframe …></iframe></div></a>' (a paragraph made an HTML block, its player whole) dropped
+    the player with '<iframe> removed with everything inside': the block was made after the players were made cards,
+    from the text with the <iframe> still in it. Its player is a card, after the anchor, with no warning; in an
+    <a href> it is left out with the one warning that says why (found by an attacker)."""
+    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Klip"></iframe>'
+    card = CARD_EN.format(title="Klip", start="").rstrip()
+    warnings, page = _built(tmp_path, f'<a id="k"><div>Kartu {iframe}</div></a>\n\n<a name="o"><p>Kartu</p>{iframe}</a>\n')
+    assert warnings == []
+    assert page.count('<figure class="embed youtube">') == 2 and card.split("</a>")[0] in page
+    assert '<a id="k"></a><div><a>Kartu </a><figure' in page and f"<p>Kartu</p></a>{card}" in page
+    warnings, page = _built(tmp_path, f'<a href="https://example.org/"><div>Kartu {iframe}</div></a>\n')
+    assert warnings == [f"content/a.md:5: warning: video https://www.youtube.com/embed/{YT}: " + PLAYER_IN_LINK]
+    assert '<a href="https://example.org/" rel="noopener"><div>Kartu </div></a>' in page

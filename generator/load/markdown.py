@@ -399,10 +399,10 @@ def _digest_rule(state: StateCore) -> None:
     players = "</" in state.src and PLAYER_CLOSE.search(state.src) and BLOCK_OPEN.search(state.src)
     if state.env.get("footnotes", {}).get("list"):
         _marks(tokens, bool(players), state.env)
+    if players:  # before _videos: a paragraph made an HTML block here has its players made cards there
+        whole_players(tokens, state.env)
     if _MAYBE_VIDEO.search(state.src):
         _videos(tokens, state.env)
-    if players:
-        whole_players(tokens, state.env)
     stack: list[tuple[int, int]] = []
     mark = _id_mark(state.src)
     if mark:  # the ids are settled on the sanitised HTML (``_settle_ids``), which says which raw ids the page keeps
