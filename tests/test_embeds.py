@@ -589,7 +589,7 @@ def test_a_video_alone_between_a_raw_p_and_its_end_tag_leaves_no_empty_paragraph
             f'<div><p id="x">\n\n![Peluncuran](https://youtu.be/{YT})\n\n</p></div>\n\nAkhir.\n')
     warnings, page = _built(tmp_path, body)
     assert warnings == []
-    assert f"{card}\n\n\n{card}\n\n<p>Teks\n</p>{card}\n\n<div>\n{card}\n</div>\n<p>Akhir.</p>" in page
+    assert f'{card}\n\n\n{card}\n\n<p>Teks\n</p>{card}\n\n<div><p id="x">\n</p>{card}\n</div>\n<p>Akhir.</p>' in page
     assert "<p></p>" not in page and "<p>\n</p>" not in page
 
 
@@ -719,13 +719,17 @@ def test_a_video_without_a_title_in_a_line_of_text_keeps_the_sites_lang_and_its_
     assert 'rel="noopener">▶ Video YouTube (YouTube)</a>' in page and "<span lang" not in page
 
 
+KLIP_IFRAME = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Klip"></iframe>'
+KLIP_CARD = CARD_EN.format(title="Klip", start="").rstrip("\n")
+"""A pasted player titled 'Klip', and its card without its line's end."""
+
+
 def test_a_player_in_a_block_written_on_one_line_inside_an_anchor_is_a_card(tmp_path: Path) -> None:
     """'<a id="k"><div>Kartu <iframe …></iframe></div></a>' (a paragraph made an HTML block, its player whole) dropped
     the player with '<iframe> removed with everything inside': the block was made after the players were made cards,
     from the text with the <iframe> still in it. Its player is a card, after the anchor, with no warning; in an
     <a href> it is left out with the one warning that says why (found by an attacker)."""
-    iframe = f'<iframe src="https://www.youtube.com/embed/{YT}" title="Klip"></iframe>'
-    card = CARD_EN.format(title="Klip", start="").rstrip()
+    iframe, card = KLIP_IFRAME, KLIP_CARD
     warnings, page = _built(tmp_path, f'<a id="k"><div>Kartu {iframe}</div></a>\n\n<a name="o"><p>Kartu</p>{iframe}</a>\n')
     assert warnings == []
     assert page.count('<figure class="embed youtube">') == 2 and card.split("</a>")[0] in page
@@ -733,3 +737,16 @@ def test_a_player_in_a_block_written_on_one_line_inside_an_anchor_is_a_card(tmp_
     warnings, page = _built(tmp_path, f'<a href="https://example.org/"><div>Kartu {iframe}</div></a>\n')
     assert warnings == [f"content/a.md:5: warning: video https://www.youtube.com/embed/{YT}: " + PLAYER_IN_LINK]
     assert '<a href="https://example.org/" rel="noopener"><div>Kartu </div></a>' in page
+
+
+def test_a_video_alone_in_a_raw_p_with_an_id_keeps_the_id_a_link_points_at(tmp_path: Path) -> None:
+    """'<p id="dua">', a video alone, '</p>' (with blank lines, or on one line) lost the <p> with its id, so
+    '[videonya](#dua)' pointed at nothing and `check --links` said so (found by an attacker). A <p> with an id
+    is kept, empty, before the card; one without is still left out."""
+    card, iframe = KLIP_CARD, KLIP_IFRAME
+    body = (f'<p id="dua">\n\n{iframe}\n\n</p>\n\n<p id="tiga">\n\n![Klip](https://youtu.be/{YT})\n\n</p>\n\n'
+            f'<p id="x">{iframe}</p>\n\n<p>{iframe}</p>\n\nLihat [dua](#dua), [tiga](#tiga) dan [x](#x).\n')
+    warnings, page = _built(tmp_path, body)
+    assert warnings == []
+    assert (f'<p id="dua">\n</p>{card}\n\n<p id="tiga">\n</p>{card}\n\n<p id="x"></p>{card}\n{card}\n'
+            '<p>Lihat <a href="#dua">dua</a>, <a href="#tiga">tiga</a> dan <a href="#x">x</a>.</p>') in page

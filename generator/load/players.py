@@ -178,9 +178,10 @@ def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int
     stay, cut = _open_elements(read, len(read))
     never = cut | {where for _, where in stay}  # text tags no end tag of their own closes
     paragraph, again = (-1, -1), "<p>"  # where the last <p> start tag starts and ends; that tag again, without its id
+    has_id = False  # whether it has an id, which a link may point at: kept when it holds nothing but the card
     for n, (start, length, tag, attributes) in enumerate(tags):
         if tag == "p":
-            paragraph = (start, start + length)
+            paragraph, has_id = (start, start + length), "id" in attributes
             again = content[start:start + length] if "id" not in attributes else "<p" + "".join(
                 f' {name}="{html.escape(value)}"' for name, value in attributes.items() if name != "id") + ">"
             continue
@@ -213,7 +214,7 @@ def _iframes(content: str) -> Iterator[tuple[int, int, dict[str, str], tuple[int
         following = next((t[0] for t in tags[n + 1:] if t[2] == "iframe" and t[0] >= end), len(content))
         boundary = min(close.start() if close else len(content), following)
         replaced, before = (start, "</p>") if read[since:start].strip() else \
-            (paragraph[0], "") if since == paragraph[1] else (start, "")
+            (paragraph[0], "") if since == paragraph[1] and not has_id else (start, "")
         if read[end:boundary].strip():
             yield start, end, attributes, (replaced, end), (shut + before, again), False, "", unclosed
         else:
@@ -370,14 +371,16 @@ _P_END_FIRST = LazyPattern(r"\s*</p\s*>", re.IGNORECASE)
 def out_of_raw_p(tokens: list[Token], at: int) -> None:
     """A card's block (``tokens[at]``, a video written alone between a raw ``<p>`` and its ``</p>``, with blank lines
     around it) taken out of that paragraph without leaving it empty: the ``<figure>`` ends the ``<p>`` before it, as in
-    browsers, so the ``<p>`` is left out when it holds nothing, and the ``</p>`` after the card, which no ``<p>`` is
-    open for any more (browsers make it an empty paragraph), is left out."""
+    browsers, so the ``<p>`` is left out when it holds nothing and has no ``id`` (a link's target: then it is
+    kept), and the ``</p>`` after the card, which no ``<p>`` is open for any more (browsers make it an empty
+    paragraph), is left out."""
     if not _CARD_BLOCK.fullmatch(tokens[at].content) or at == 0 or tokens[at - 1].type != "html_block":
         return
     before = tokens[at - 1]
     if (_open_elements(tags_read(before.content), len(before.content))[0] or [("", 0)])[-1][0] != "p":
         return
-    if empty := _P_START_LAST.search(before.content):
+    empty = _P_START_LAST.search(before.content)
+    if empty and not any("id" in found[3] for found in StartTags(frozenset({"p"}), empty[0]).found):
         before.content = before.content[:empty.start()] + before.content[empty.end():]
     if at + 1 < len(tokens) and tokens[at + 1].type == "html_block" and (end := _P_END_FIRST.match(tokens[at + 1].content)):
         tokens[at + 1].content = tokens[at + 1].content[end.end():].lstrip(" \t")
