@@ -1110,14 +1110,31 @@ def test_a_quoted_value_closed_by_a_later_quote_is_a_warning_naming_the_words_it
     words between are in the tag (Chromium shows none of them) and the page lost them without a word. A '>' that is
     text of a value (`title="a > b"`, `alt="->"`) is none of these."""
     body = ('<p title="Catatan>Teks pertama yang hilang.\nKata "penting" di sini.</p>\n\n'
-            'Teks <span title="a>kata kata tersembunyi">lagi</span> akhir.\n\n<p title="a > b" data-x="->">Baik</p>\n')
+            'Teks <span title="a>kata <b>tebal</b> tersembunyi">lagi</span> akhir.\n\n<p title="a > b" data-x="->">Baik</p>\n')
     make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
     result = build_project(tmp_path)
     assert [str(p) for p in result.warnings] == [
         f"content/2025/06/a.md:{line}: warning: <{tag} title=\"{value}>…: this value's quote closes only after "
         f"'{words}', so readers do not see those words; write the quote before the '>' (title=\"{value}\">)"
         for line, tag, value, words in ((5, "p", "Catatan", 'Teks pertama yang hilang. Kata "penting" di sini.'),
-                                        (8, "span", "a", "kata kata tersembunyi"))]
+                                        (8, "span", "a", "kata tebal tersembunyi"))]
+
+
+def test_a_value_quoted_whole_that_holds_a_greater_than_sign_is_no_forgotten_quote(tmp_path: Path) -> None:
+    """`<abbr title="HTML>XML">` was warned 'this value's quote closes only after 'XML'' and told to write
+    title="HTML">, which breaks the page: its quote closes where the tag ends, and readers see the tooltip as written
+    (found by an attacker). Only a value that runs over a tag or a line's end, or whose quote is followed by what is
+    no attribute, hides words."""
+    body = ('<abbr title="HTML>XML">format</abbr>, <img alt="Ekspor>impor pada 2024" src="https://cdn.example.com/a.png">, '
+            "<span title='Budi>Andi'>x</span> dan <b data-rule=\"1>0\" class=\"x\">y</b>.\n\n"
+            '<p title="Catatan>Teks "penting" di sini.</p>\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        "content/2025/06/a.md:7: warning: <p title=\"Catatan>…: this value's quote closes only after 'Teks \"penting\" "
+        "di sini.', so readers do not see those words; write the quote before the '>' (title=\"Catatan\">)"]
+    assert ('<abbr title="HTML&gt;XML">format</abbr>, <img alt="Ekspor&gt;impor pada 2024" src="https://cdn.example.com/a.png"'
+            in result.output.files["2025/06/a/index.html"].decode())
 
 
 def test_a_raw_link_whose_address_is_removed_is_a_warning_at_its_line(tmp_path: Path) -> None:

@@ -298,22 +298,28 @@ LATE_QUOTE = LazyPattern(r"""=\s*+(["'])(?:(?!\1)[^<>])*?[^\s"'<>=-]>""")
 before it. A '>' after a space or '-' ('a > b', '->') or after a '<' in the value ('<b>') is text of the value."""
 _LATE_VALUE = LazyPattern(r"""([^\s>/=]+)\s*=\s*+(["'])((?:(?!\2)[^<>])*?[^\s"'<>=-])>((?:(?!\2).)*)\2""",
                           re.DOTALL)
-_TAG_PART = LazyPattern(r"</?[A-Za-z][^\s>]*|\s+")
+_TAG_PART = LazyPattern(r"</?[A-Za-z][^\s>]*>?")
+_ATTRIBUTES_ONLY = LazyPattern(r"""(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*\s*/?""")
+"""What may follow a value in a tag written whole: more attributes, then its end (``data-rule="1>0" class="x">``)."""
 
 
 def late_quotes(raw: str) -> list[tuple[str, str, int, str]]:
     """Each start tag of ``raw`` with a quoted value closed by a later quote after a '>' right after a word
     (``<p title="Catatan>Teks … "penting" …</p>``): to the HTML tokenizer the words between are the value, and what
-    follows that quote more attributes, to the next '>': readers see none of them. As (the tag to that '>', as
-    written: '<p title="Catatan>', the attribute as meant: 'title="Catatan">', the tag's offset in ``raw``, the words
-    hidden, tags left out, spaces collapsed)."""
+    follows that quote more attributes, to the next '>': readers see none of them. Only where the value runs over a
+    '<' or a line's end, or what follows its quote is no attributes (``penting" di sini.</p``): a value quoted whole
+    that holds a '>' (``title="HTML>XML">``, ``data-rule="1>0" class="x">``) is what the editor wrote. As (the tag to
+    that '>', as written: '<p title="Catatan>', the attribute as meant: 'title="Catatan">', the tag's offset in
+    ``raw``, the words hidden, tags left out, spaces collapsed)."""
     if not LATE_QUOTE.search(raw):
         return []
     found = []
     for tag in _RAW_TAG.finditer(tags_read(raw, values=False)):
         value = _LATE_VALUE.search(raw, tag.start(2), tag.end(2))
         rest = raw[value.end():tag.end() - (raw[tag.end() - 1] == ">")] if value else ""
-        words = _TAG_PART.sub(" ", value[4] + (value[2] + rest if rest.strip() else "")).strip() if value else ""
+        if value is None or not ("<" in value[4] or "\n" in value[4] or not _ATTRIBUTES_ONLY.fullmatch(rest)):
+            continue  # a '>' in a value quoted whole (title="HTML>XML", alt="Ekspor>impor pada 2024"): its text
+        words = " ".join(_TAG_PART.sub(" ", value[4] + (value[2] + rest if rest.strip() else "")).split())
         if words:
             found.append((raw[tag.start():value.start(4)], f"{value[1]}={value[2]}{value[3]}{value[2]}>",
                           tag.start(), words))
