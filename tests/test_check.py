@@ -443,6 +443,20 @@ def test_a_videos_or_sounds_address_is_checked_as_a_link_is(tmp_path: Path) -> N
             "of the site; fix the address")]
 
 
+def test_words_of_an_attribute_value_are_no_link_to_check(tmp_path: Path) -> None:
+    """`<p title="Catatan>Baca <a href="…">laporan</a> dan <span id="b">ini</span>.</p>` (a quote forgotten: the title
+    runs to 'href=') made check report 'the link '>laporan dan <span id=' points at …', a link the page has not: the
+    body's links were found by 'href="' anywhere in its HTML, a value's words too (found by an attacker). They are
+    read tag by tag, attribute by attribute; a <video> whose title ends 'src=' likewise."""
+    body = ('<p title="Catatan>Baca <a href="https://example.org/laporan">laporan</a> dan <span id="b">ini</span>.</p>'
+            '\n\n<video title="a src=" src="/media/ada.mp4"></video>\n\nLihat [tautan](/tidak-ada/).\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    write_files(tmp_path, {"static/media/ada.mp4": "x"})
+    found = sorted((p["line"], p["message"]) for p in check_json(tmp_path)["problems"] if p["severity"] == "error")
+    assert found == [(9, "the link '/tidak-ada/' points at /tidak-ada/, which is not a page or file of the site; "
+                         "fix the address")]
+
+
 def named_addresses(root: Path, body: str) -> list[tuple[int, str]]:
     """(line, what the broken address is called and the address) of an article with ``body``."""
     make_project(root, {"2025/06/a.md": article(title="A", body=body)})

@@ -37,10 +37,10 @@ from generator.load.cache import FILE, load_cache, read_article_heads, read_meta
 from generator.load.incremental import CachedBodies, article_loader, cached_result
 from generator.load.layout import layout
 from generator.load.config import Config, ConfigError, load_config
-from generator.load.content import (FAR_AHEAD, MEDIA_ADDRESS, MEDIA_TAG, NOT_ARTICLES, NOTES_DIR, ArticleSettings,
-                                    address_lines, article_key, article_settings, find_literal, linked_file,
-                                    media_of, named_at, normalise_date, page_address, text_lines, typed_spellings,
-                                    unpublished_why)
+from generator.load.content import (FAR_AHEAD, MEDIA_TAG, NOT_ARTICLES, NOTES_DIR, ArticleSettings,
+                                    address_lines, article_key, article_settings, body_links, media_values,
+                                    find_literal, linked_file, media_of, named_at, normalise_date, page_address,
+                                    text_lines, typed_spellings, unpublished_why)
 from generator.write.publish import inputs_fingerprint, same_time
 from generator.core.errors import BuildError, Problem, in_number_order
 from generator.load.frontmatter import Lines, load_yaml, split
@@ -717,21 +717,18 @@ def check_single_terms(sources: Sequence[ArticleFacts], listed: Sequence[str] = 
 
 # --- links --------------------------------------------------------------------------------------
 
-_LINK = re.compile(r'href="([^"]*)"')
-
-
 def body_addresses(body_html: str) -> list[str]:
     """The addresses a body's readers follow or play: its links', and its videos' and sounds' (``<video>``,
     ``<audio>``, ``<source>``, ``<track>``, a video's poster), which the sanitiser keeps. Images are the build's to
     check (``images.missing_body_images``)."""
-    return [*_LINK.findall(body_html), *(address for tag in MEDIA_TAG.finditer(body_html)
-                                         for _, address in MEDIA_ADDRESS.findall(tag[0]))]
+    return [*body_links(body_html), *(address for tag in MEDIA_TAG.finditer(body_html)
+                                      for _, address in media_values(tag[0]))]
 
 
 def media_addresses(body_html: str) -> dict[str, str]:
     """The addresses of a body that only its videos and sounds have, no link of it, each with what it is as a
     message names it (``<video> poster``, ``<source> address``): a reader plays them, and follows no link."""
-    links = set(_LINK.findall(body_html))
+    links = set(body_links(body_html))
     return {address: what for address, what in media_of(body_html).items() if address not in links}
 
 

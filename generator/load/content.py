@@ -1279,8 +1279,28 @@ def local_images(body_html: str, base_url: str = "", base_path: str = "/") -> tu
 
 
 MEDIA_TAG = LazyPattern(r"<(video|audio|source|track)\s[^>]*>")
-MEDIA_ADDRESS = LazyPattern(r'\s(src|poster)="([^"]*)"')
-"""A video's or a sound's tag in a body's HTML, and its addresses (nh3 writes each attribute double-quoted)."""
+"""A video's or a sound's tag in a body's HTML."""
+_HREF = LazyPattern(r'href="(?=([^"]*)")')
+_MEDIA_ADDRESS = LazyPattern(r'(src|poster)="(?=([^"]*)")')
+_TAG_TO_ATTRIBUTE = LazyPattern(r'<[a-z][a-z0-9]*(?: [^\s="/>]+(?:="[^"]*")?)* ')
+"""A start tag of a body's HTML up to one of its attributes, read as nh3 writes it: each value double-quoted (a '"' in
+it '&quot;', a '<' or '>' '&lt;', '&gt;'), so a value's words (``title="Catatan&gt;Baca &lt;a href="``) are none."""
+
+
+def _an_attribute(body_html: str, at: int) -> bool:
+    """Whether ``at`` of a body's HTML is where an attribute's name starts, not a word in a value
+    (``_TAG_TO_ATTRIBUTE``)."""
+    return _TAG_TO_ATTRIBUTE.fullmatch(body_html, body_html.rfind("<", 0, at), at) is not None
+
+
+def body_links(body_html: str) -> list[str]:
+    """The ``href`` of each tag of a body's HTML, in order (a value's words 'href=' are none: ``_an_attribute``)."""
+    return [found[1] for found in _HREF.finditer(body_html) if _an_attribute(body_html, found.start())]
+
+
+def media_values(tag: str) -> list[tuple[str, str]]:
+    """The ``src`` and ``poster`` of a video's or a sound's tag (``MEDIA_TAG``), each with its name."""
+    return [(found[1], found[2]) for found in _MEDIA_ADDRESS.finditer(tag) if _an_attribute(tag, found.start())]
 
 
 def media_of(body_html: str) -> dict[str, str]:
@@ -1288,7 +1308,7 @@ def media_of(body_html: str) -> dict[str, str]:
     ('<video> poster', '<source> address')."""
     found: dict[str, str] = {}
     for tag in MEDIA_TAG.finditer(body_html):
-        for attribute, address in MEDIA_ADDRESS.findall(tag[0]):
+        for attribute, address in media_values(tag[0]):
             found.setdefault(address, f"<{tag[1]}> {'poster' if attribute == 'poster' else 'address'}")
     return found
 
@@ -1301,15 +1321,12 @@ def local_media(body_html: str) -> tuple[tuple[str, str], ...]:
                  if not _SCHEME_OR_HOST.match(address))
 
 
-_A_HREF = LazyPattern(r'<a\s[^>]*?\bhref="([^"]*)"')
-
-
 def file_links(body_html: str) -> tuple[str, ...]:
     """``Article.body_file_links``: the body's link addresses without a scheme or host whose path ends in '.md',
     each once, in order."""
     if ".md" not in body_html:
         return ()
-    return tuple(dict.fromkeys(href for href in _A_HREF.findall(body_html)
+    return tuple(dict.fromkeys(href for href in body_links(body_html)
                                if not _SCHEME_OR_HOST.match(href) and _path_of(html.unescape(href)).endswith(".md")))
 
 
