@@ -620,9 +620,9 @@ def test_a_player_or_video_in_an_anchor_without_href_is_shown_as_browsers_show_i
             f'Lihat <a name="z">![Klip](https://youtu.be/{YT})</a> lagi.\n\nBaca <a id="w">[teks](https://example.org/)</a>.\n')
     warnings, page = _built(tmp_path, body)
     assert warnings == []
-    assert (f"<p>Teks <a></a>{link} akhir.</p>\n"
+    assert (f'<p>Teks <a id="x"></a>{link} akhir.</p>\n'
             f'<div><a id="y"></a>{CARD_EN.format(title="Klip", start="").rstrip()}</div>\n'
-            f"<p>Lihat <a></a>{link} lagi.</p>\n"
+            f'<p>Lihat <a id="z"></a>{link} lagi.</p>\n'
             '<p>Baca <a id="w"></a><a href="https://example.org/" rel="noopener">teks</a>.</p>') in page
 
 
@@ -733,7 +733,7 @@ def test_a_player_in_a_block_written_on_one_line_inside_an_anchor_is_a_card(tmp_
     warnings, page = _built(tmp_path, f'<a id="k"><div>Kartu {iframe}</div></a>\n\n<a name="o"><p>Kartu</p>{iframe}</a>\n')
     assert warnings == []
     assert page.count('<figure class="embed youtube">') == 2 and card.split("</a>")[0] in page
-    assert '<a id="k"></a><div><a>Kartu </a><figure' in page and f"<p>Kartu</p></a>{card}" in page
+    assert '<a id="k"></a><div><a>Kartu </a><figure' in page and f'<a id="o"><p>Kartu</p></a>{card}' in page
     warnings, page = _built(tmp_path, f'<a href="https://example.org/"><div>Kartu {iframe}</div></a>\n')
     assert warnings == [f"content/a.md:5: warning: video https://www.youtube.com/embed/{YT}: " + PLAYER_IN_LINK]
     assert '<a href="https://example.org/" rel="noopener"><div>Kartu </div></a>' in page

@@ -1042,6 +1042,21 @@ def test_body_ids_never_repeat_an_id_of_the_page_around_the_article(tmp_path: Pa
         "goes there); give the element another id"]
 
 
+def test_an_anchor_written_with_name_keeps_it_as_its_id(tmp_path: Path) -> None:
+    """`<a name="z">` (Hugo's and Pelican's anchors) lost its name in the sanitiser, so '[bagian](#z)' pointed at
+    nothing without a word (found by an attacker). It is the anchor's id, checked as an id is (a theme's, one above);
+    one with an id keeps that, and one in a comment is none."""
+    body = ('Teks <a name="z">di sini</a> dan [bagian](#z).\n\n<div><a name="w"></a>Blok</div>\n\n'
+            '<a name="main">x</a> <a name="k" id="j">y</a> <span id="w">z</span> <!-- <a name="c"> -->\n\n[w](#w)\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    result = build_project(tmp_path)
+    page = result.output.files["2025/06/a/index.html"].decode()
+    assert ('<p>Teks <a id="z">di sini</a> dan <a href="#z">bagian</a>.</p>\n<div><a id="w"></a>Blok</div>\n'
+            '<p><a>x</a> <a id="j">y</a> <span>z</span> </p>') in page
+    assert [str(p).split(": warning: ")[1].split(":")[0] for p in result.warnings] == [
+        'id="main" removed', 'id="w" of <span> removed']
+
+
 def test_a_raw_id_written_without_a_space_before_it_is_an_id_all_the_same(tmp_path: Path) -> None:
     """`<span/id="fn1">` and `<b title="x"id="jadwal">` set an id as HTML reads them, but were not seen as raw ids:
     the page had two of each (the Nu checker's "Duplicate ID") and no warning; `<b/id="main">` kept the page's id."""

@@ -31,8 +31,8 @@ from generator.load.players import (BLOCK_OPEN, PLAYER_CLOSE, StartTags, block_p
                                      inline_players, link_token, out_of_raw_p, whole_players)
 from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, FLOW_ONLY, LATE_QUOTE, RAW_A, RAW_TEXT,
                                      TEXT_TAGS, after_comment, attribute_starts, drop_unusable_images,
-                                     invalid_attributes, is_external, is_link, late_quotes, open_quote, page_ids,
-                                     player_sources, refused_addresses, safe_url, sanitize, tags_read, written_ids)
+                                     invalid_attributes, is_external, is_link, late_quotes, names_as_ids, open_quote,
+                                     page_ids, player_sources, refused_addresses, safe_url, sanitize, tags_read, written_ids)
 from generator.core.urls import make_slug
 from generator.core.wrap import JOINING, collapse, joins_without_space, visible
 from generator.core.patterns import LazyPattern
@@ -445,6 +445,7 @@ def _digest_rule(state: StateCore) -> None:
                 token.content = ""
             else:
                 first = token.map[0] if token.map else 0
+                token.content = names_as_ids(token.content)  # <a name="x">: an id, checked as ids are
                 if _BLOCK_IN_BLOCK.search(token.content):
                     token.content = _without_phrasing_around_blocks(token.content, first, state.env)
                 token.content = drop_unusable_images(token.content, state.env.setdefault("unusable", []), first)
@@ -1014,6 +1015,7 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType,
             continue
         bare = _BARE_TAG.fullmatch(child.content)
         if bare is None:
+            child.content = names_as_ids(child.content)  # <a name="x">: an id, checked as ids are
             simple = False
             line = 0
             theme_id = _THEME_ID.search(child.content)

@@ -329,9 +329,36 @@ def late_quotes(raw: str) -> list[tuple[str, str, int, str]]:
 def attribute_starts(raw: str) -> set[int]:
     """Where each attribute of each start tag of ``raw`` begins (its name's offset), as the HTML parser reads them: not
     a word of a quoted value (``title="x id=main"``), nor one in a comment or another tag's value (``tags_read``)."""
-    return {attribute.start() for tag in _RAW_TAG.finditer(tags_read(raw))
-            for attribute in _RAW_ATTRIBUTE.finditer(raw, tag.start(2), tag.end(2))}
+    return {at for tag in _RAW_TAG.finditer(tags_read(raw)) for at in _attribute_starts_of(raw, tag)}
 
+
+
+_A_NAME = LazyPattern(r"<a(?=[\s/])[^>]*\sname\s*=", re.IGNORECASE)
+
+
+def names_as_ids(raw: str) -> str:
+    """``raw`` with each ``<a name="x">`` that has no ``id`` written ``<a id="x">``: the sanitiser keeps no ``name``,
+    and a link to ``#x`` (Hugo's and Pelican's anchors) finds the id, which the checks of ids then read (a theme's,
+    one above, one that is empty or has a space). Not one in a comment or another tag's value (``attribute_starts``)."""
+    if not _A_NAME.search(raw):
+        return raw
+    read = tags_read(raw)
+    renamed = []
+    for tag in _RAW_TAG.finditer(read):
+        if tag[1].lower() != "a":
+            continue
+        names = {_RAW_ATTRIBUTE.match(raw, at)[1].lower(): at  # type: ignore[index]
+                 for at in sorted(_attribute_starts_of(raw, tag), reverse=True)}  # the first of a name counts
+        if "name" in names and "id" not in names:
+            renamed.append(names["name"])
+    for at in sorted(renamed, reverse=True):
+        raw = raw[:at] + "id" + raw[at + 4:]
+    return raw
+
+
+def _attribute_starts_of(raw: str, tag: re.Match[str]) -> list[int]:
+    """Where each attribute of a start tag found in ``tags_read(raw)`` begins in ``raw``."""
+    return [attribute.start() for attribute in _RAW_ATTRIBUTE.finditer(raw, tag.start(2), tag.end(2))]
 
 
 def is_link(tag: str) -> bool:
