@@ -947,6 +947,35 @@ def test_an_html_comment_ended_by_its_bang_last_in_the_body_hides_nothing(settin
     assert article is not None and article.body_html == "<p>Satu.</p>\n"
 
 
+@pytest.mark.parametrize("body, said, shown", [
+    # in an HTML block, with a '-->' after it: the words between are shown
+    (b"<div>\n<!-- catatan --!> jangan terbitkan -->\nIsi.\n</div>\n",
+     ["content/a.md:6: warning: this HTML comment ends at its --!>, as browsers end one, so readers see 'jangan "
+      "terbitkan -->' after it; write --> only where the note ends"], "jangan terbitkan --&gt;"),
+    # in a quote: Markdown's block ends with the quote, and so does what is shown as written
+    (b"> <!-- catatan --!>\n>\n> **Kutipan** penting.\n\n## Judul\n",
+     ["content/a.md:5: this HTML comment ends at its --!>, as browsers end one, but Markdown reads all after it as "
+      "HTML, so readers see the rest of the quote as written, Markdown and all (**Kutipan** penting.); end the "
+      "comment with -->"], None),
+    # what follows is HTML blocks, which Markdown shows the same: nothing to say
+    (b"<!-- catatan --!>\n\n<p>Isi biasa.</p>\n", [], "<p>Isi biasa.</p>"),
+    # a comment after it never ended hides the rest
+    (b"<!-- c --!><!--<b>tebal\n\nLagi.\n",
+     ["content/a.md:5: this HTML comment (<!--) is never closed, so it would hide the rest of the article; write --> "
+      "where the note ends"], None),
+])
+def test_an_html_comment_ended_by_its_bang_is_told_as_readers_see_it(settings: ArticleSettings, body: bytes,
+                                                                      said: list[str], shown: str | None) -> None:
+    """'--!>' ends a comment in browsers and nh3 (found by an attacker): in an HTML block with a '-->' after it, the
+    words between were shown without a word; in a quote the error said the rest of the ARTICLE is shown as written;
+    '<p>Isi biasa.</p>' after it, which the page shows the same, was an error; and a second comment never ended
+    after it was said to be shown as written, though it hides the rest."""
+    article, problems = parse_article("content/a.md", b"---\ntitle: x\ndate: 2025-01-01\n---\n" + body, settings)
+    assert [str(p) for p in problems] == said
+    if shown is not None:
+        assert article is not None and shown in article.body_html
+
+
 @pytest.mark.parametrize("fields, title, said", [
     # pasted from a web page: published as written in the page, its title, the JSON-LD, the feeds and the email
     ('title: "Aceh Uji 5G &nbsp;di Banda Aceh &#8211; Operator"\ndate: 2025-07-01\n'

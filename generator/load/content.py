@@ -705,14 +705,17 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
     for line, tags in at_lines.items():
         problems.append(Problem(rel, body_line + line, "", removed_message(tuple(tags), hidden.get(line, ())),
                                 "warning"))
+    extent = f"the rest of the {rendered.comment_in or 'article'}"
     if rendered.unclosed_comment >= 0 and rendered.comment_shown:
         problems.append(Problem(rel, body_line + rendered.unclosed_comment, "", "this HTML comment ends at its --!>, "
-                                "as browsers end one, but Markdown reads all after it as HTML, so readers see the rest "
-                                f"of the article as written, Markdown and all ({rendered.comment_shown}); end the "
-                                "comment with -->"))
+                                f"as browsers end one, but Markdown reads all after it as HTML, so readers see {extent} "
+                                f"as written, Markdown and all ({rendered.comment_shown}); end the comment with -->"))
     elif rendered.unclosed_comment >= 0:
         problems.append(Problem(rel, body_line + rendered.unclosed_comment, "", "this HTML comment (<!--) is never "
-                                "closed, so it would hide the rest of the article; write --> where the note ends"))
+                                f"closed, so it would hide {extent}; write --> where the note ends"))
+    for words, line in rendered.bang_comments:
+        problems.append(Problem(rel, body_line + line, "", f"this HTML comment ends at its --!>, as browsers end one, "
+                                f"so readers see '{words}' after it; write --> only where the note ends", "warning"))
     for attribute, line in rendered.open_quote:
         problems.append(Problem(rel, body_line + line, "", f"this tag's {attribute}… is never closed: the rest of the "
                                 "article is inside it and readers see none of it; close the quote", "warning"))

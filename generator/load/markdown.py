@@ -180,6 +180,12 @@ class Rendered:
     comment_shown: str = ""
     """For an ``unclosed_comment`` ended by '--!>': the first line after it, which readers see as written, with the
     rest of the body (HTML to the browser: its Markdown not made); '' for one never ended."""
+    comment_in: str = ""
+    """What an ``unclosed_comment`` is in, whose rest it hides or shows: 'quote', 'list item', 'note', or '' (the
+    article)."""
+    bang_comments: tuple[tuple[str, int], ...] = ()
+    """Each comment in an HTML block ended by '--!>' with a '-->' after it (``<!-- a --!> b -->``): the words readers
+    see ('b -->'), and the body's line (from 0) of the comment."""
     late_quotes: tuple[tuple[str, str, str, int], ...] = ()
     """Each raw tag with a quoted value closed by a later quote after a '>' (``<p title="Catatan>Teks … "``), which
     hides the words between from readers (``sanitize.late_quotes``): the tag to that '>' as written, the attribute as
@@ -392,6 +398,54 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
         i += 1
 
 
+def _comment_to_the_end(tokens: Sequence[Token], i: int, state: StateCore) -> None:
+    """An HTML block ``tokens[i]`` that begins with a comment with no '-->' after it, which markdown-it's block runs to
+    the end of the body (or of the quote, list item or note it is in): one never ended hides all that
+    (``env['unclosed_comment']``); one ended at its '--!>' shows what follows as written, its Markdown not made
+    (``env['comment_shown']``, its first line), unless that is HTML blocks alone, which Markdown shows the same
+    (``<p>Isi.</p>``). A comment right after it is ended as browsers end one: one never ended hides the rest."""
+    token = tokens[i]
+    shown = after_comment(token.content)
+    while shown and shown.startswith("<!--"):
+        shown = after_comment(shown)
+    if shown == "":
+        return
+    if shown is not None:
+        blocks: list[Token] = []
+        state.md.block.parse(shown, state.md, {}, blocks)
+        if all(block.type == "html_block" for block in blocks):
+            return
+    state.env.setdefault("unclosed_comment", token.map[0] if token.map else 0)
+    state.env.setdefault("comment_shown", (shown or "").partition("\n")[0].strip())
+    state.env.setdefault("comment_in", _container(tokens, i))
+
+
+_CONTAINERS = {"blockquote_open": "quote", "list_item_open": "list item", "footnote_open": "note"}
+
+
+def _container(tokens: Sequence[Token], i: int) -> str:
+    """What ``tokens[i]`` is in, innermost first: 'quote', 'list item', 'note', or '' (the article)."""
+    level = tokens[i].level
+    for token in reversed(tokens[:i]):
+        if token.nesting == 1 and token.level < level:
+            if token.type in _CONTAINERS:
+                return _CONTAINERS[token.type]
+            level = token.level
+    return ""
+
+
+_BANG_COMMENT = LazyPattern(r"<!--(?:(?!-->).)*?--!>((?:(?!<!--).)*?)-->", re.DOTALL)
+"""A comment ended at its '--!>' with a '-->' after it, where the editor meant it to end: what is between is shown."""
+
+
+def _bang_comments(raw: str, first: int, env: EnvType) -> None:
+    """Each comment of an HTML block that browsers end at its '--!>' though a '-->' follows: the words readers see
+    between them, with the '-->', and the body's line (from 0), in ``env['bang_comments']``."""
+    for found in _BANG_COMMENT.finditer(raw):
+        env.setdefault("bang_comments", []).append((" ".join(found[1].split() + ["-->"]),
+                                                    first + raw.count("\n", 0, found.start())))
+
+
 def _digest_rule(state: StateCore) -> None:
     """One pass over the block tokens: outline levels and ids for headings, raw HTML flagged (comments and
     unusable images removed), and the text before ``<!--more-->`` kept as the summary."""
@@ -435,10 +489,10 @@ def _digest_rule(state: StateCore) -> None:
         elif kind == "heading_close":
             in_heading = False
         elif kind == "html_block":
-            if token.content.lstrip().startswith("<!--") and "-->" not in token.content and token.map and \
-                    (shown := after_comment(token.content)) != "":  # it runs to the end of the body
-                state.env.setdefault("unclosed_comment", token.map[0])
-                state.env.setdefault("comment_shown", (shown or "").partition("\n")[0].strip())
+            if token.content.lstrip().startswith("<!--") and "-->" not in token.content and token.map:
+                _comment_to_the_end(tokens, i, state)  # it runs to the end of the body, or of its quote
+            elif "--!>" in token.content and token.map:
+                _bang_comments(token.content, token.map[0], state.env)
             if summary is None and _MORE.fullmatch(token.content.strip()):
                 summary = _summary(tokens[:i])
             if _COMMENTS.fullmatch(token.content):
@@ -1787,7 +1841,8 @@ def render_reference(text: str, options: MarkdownOptions = DEFAULT_OPTIONS, toc:
                     tuple(env.get("videos", ())), tuple(env.get("notes_again", ())),
                     tuple(env.get("lost_marks", ())), tuple(env.get("marks_in_links", ())),
                     open_quote=env.get("open_quote", ()), comment_shown=env.get("comment_shown", ""),
-                    late_quotes=tuple(env.get("late_quotes", ())))
+                    late_quotes=tuple(env.get("late_quotes", ())), comment_in=env.get("comment_in", ""),
+                    bang_comments=tuple(env.get("bang_comments", ())))
 
 
 def _removed(tokens: Sequence[Token], src: str, env: EnvType) -> tuple[tuple[str, int], ...]:
