@@ -398,6 +398,28 @@ def _videos(tokens: list[Token], env: EnvType) -> None:
         i += 1
 
 
+def _checked_as_ids(raw: str, env: EnvType) -> str:
+    """``raw`` as the checks of ids read it: each ``<a name="x">`` without an id as ``<a id="x">``
+    (``sanitize.names_as_ids``), which ``_names_as_ids`` writes at the end of ``_digest_rule``, when the other checks,
+    which find a tag in the source as written, are done (``env['a_names']``)."""
+    checked = names_as_ids(raw)
+    if checked != raw:
+        env["a_names"] = True
+    return checked
+
+
+def _names_as_ids(tokens: Sequence[Token]) -> None:
+    """Each ``<a name="x">`` without an id in the raw HTML tokens written ``<a id="x">``: the sanitiser keeps no
+    ``name``, and a link to ``#x`` finds the id."""
+    for token in tokens:
+        if token.type == "html_block":
+            token.content = names_as_ids(token.content)
+        elif token.type == "inline" and token.children and "<" in token.content:
+            for child in token.children:
+                if child.type == "html_inline":
+                    child.content = names_as_ids(child.content)
+
+
 def _comment_to_the_end(tokens: Sequence[Token], i: int, state: StateCore) -> None:
     """An HTML block ``tokens[i]`` that begins with a comment with no '-->' after it, which markdown-it's block runs to
     the end of the body (or of the quote, list item or note it is in): one never ended hides all that
@@ -499,7 +521,6 @@ def _digest_rule(state: StateCore) -> None:
                 token.content = ""
             else:
                 first = token.map[0] if token.map else 0
-                token.content = names_as_ids(token.content)  # <a name="x">: an id, checked as ids are
                 if _BLOCK_IN_BLOCK.search(token.content):
                     token.content = _without_phrasing_around_blocks(token.content, first, state.env)
                 token.content = drop_unusable_images(token.content, state.env.setdefault("unusable", []), first)
@@ -507,9 +528,10 @@ def _digest_rule(state: StateCore) -> None:
                         found := open_quote(token.content)):  # one may close in a later block: render_reference
                     state.env.setdefault("open_quotes", []).append((found[1], first + token.content.count("\n", 0,
                                                                                                             found[0])))
-                _note_theme_ids(token.content, first, state.env)
+                checked = _checked_as_ids(token.content, state.env)
+                _note_theme_ids(checked, first, state.env)
                 _note_refused_links(token.content, first, state.env)
-                _note_invalid(token.content, first, state.env)
+                _note_invalid(checked, first, state.env)
                 state.env["raw_html"] = True
         elif kind == "inline" and token.children:
             _refuse_unsafe(token, state.env)
@@ -529,6 +551,8 @@ def _digest_rule(state: StateCore) -> None:
         _close_blocks(tokens, state.src, state.env)
         if _SOURCE_TAG.search(state.src) or len(_PLAYER_TAG.findall(state.src)) > 1:
             state.env["players"] = player_sources(_raw_pieces(tokens, state.src, state.env))
+    if state.env.get("a_names"):
+        _names_as_ids(tokens)
     _note_dead_references(state.env)
     if state.env.get("marks_lost"):
         _lost_marks(tokens, state.src, state.env)
@@ -1069,21 +1093,22 @@ def _inline_html(children: Sequence[Token], find_more: bool, env: EnvType,
             continue
         bare = _BARE_TAG.fullmatch(child.content)
         if bare is None:
-            child.content = names_as_ids(child.content)  # <a name="x">: an id, checked as ids are
             simple = False
             line = 0
-            theme_id = _THEME_ID.search(child.content)
-            if theme_id or ADDRESS_TAG.search(child.content) or _ID_ATTRIBUTE.search(child.content) or \
+            checked = _checked_as_ids(child.content, env)
+            theme_id = _THEME_ID.search(checked)
+            if theme_id or ADDRESS_TAG.search(child.content) or _ID_ATTRIBUTE.search(checked) or \
                     LATE_QUOTE.search(child.content):
                 first, source = _block_source(*block, env)
                 at = source.find(child.content, cursor)  # the tag as written, after those found before it
                 line = first + source.count("\n", 0, at if at >= 0 else cursor)
                 cursor = at + len(child.content) if at >= 0 else cursor
             child.content = drop_unusable_images(child.content, env.setdefault("unusable", []), line)
+            checked = _checked_as_ids(child.content, env)
             if theme_id:
-                _note_theme_ids(child.content, line, env)
+                _note_theme_ids(checked, line, env)
             _note_refused_links(child.content, line, env)
-            _note_invalid(child.content, line, env)
+            _note_invalid(checked, line, env)
         elif bare.group(2) and not bare.group(1):
             open_tags.append(bare.group(2))
         elif bare.group(2) and (not open_tags or open_tags.pop() != bare.group(2)):
