@@ -2966,6 +2966,29 @@ def test_a_footnote_mark_in_a_shortcut_reference_link_s_text_is_told_too(tmp_pat
         f"(https://example.org/tahunan), {move}: [laporan tahunan][][^1]"]
 
 
+def test_a_footnote_mark_in_a_reference_link_s_text_is_told_whatever_follows_its_brackets(tmp_path: Path) -> None:
+    """'[laporan[^1]] (2024)', '[laporan[^1]] [lampiran]', '[x[^4]]: …' (a space or a colon after the brackets makes
+    no link, and a label holds no brackets) and '[bps ^[catatan]]' showed their brackets with no warning; and
+    '[laporan[^2]][ref]' was told to write '[laporan](…)[^2]', where '[laporan][ref][^2]' is the link it was (found
+    by an attacker)."""
+    body = ("Baca [laporan[^1]] (2024) ini.\n\nBaca [laporan[^1]] [lampiran] ini.\n\nTujuh [x[^4]]: bukan definisi."
+            "\n\nLima [bps ^[catatan sebaris]] ini.\n\nDua [laporan[^2]][ref] ini.\n\n[laporan]: https://example.org/l\n"
+            "[x]: https://example.org/x\n[bps]: https://bps.go.id/\n[ref]: https://example.org/r\n"
+            "[lampiran]: https://example.org/m\n\n[^1]: Satu.\n[^2]: Dua.\n[^4]: Empat.\n")
+    page, said = page_and_warnings(tmp_path, body, "")
+    assert "<p>Baca [laporan<sup" in page
+    move = ("and a link cannot hold another (the mark links to its note), so the link is not made: readers see its "
+            "brackets as text; move")
+    assert said == [f"content/2025/07/a.md:{line}: {mark} is inside the text of the link '{text}' ({href}), {move} "
+                    f"{it} after the link: {advice}" for line, mark, text, href, it, advice in (
+                        (5, "footnote mark [^1]", "laporan", "https://example.org/l", "the mark", "[laporan][][^1]"),
+                        (7, "footnote mark [^1]", "laporan", "https://example.org/l", "the mark", "[laporan][][^1]"),
+                        (9, "footnote mark [^4]", "x", "https://example.org/x", "the mark", "[x][][^4]"),
+                        (11, "inline footnote ^[…]", "bps", "https://bps.go.id/", "it", "[bps][]^[…]"),
+                        (13, "footnote mark [^2]", "laporan", "https://example.org/r", "the mark",
+                         "[laporan][ref][^2]"))]
+
+
 def test_a_footnote_mark_in_a_raw_link_s_text_is_told_as_a_mark_in_a_link_not_as_a_link_never_closed(
         tmp_path: Path) -> None:
     """'<a href=…>laporan[^1] tahunan</a>' was told '<a> is never closed … write </a>', though it is: the mark's link

@@ -789,8 +789,9 @@ def removed_problems(rel: str, rendered: Rendered, body_line: int, static_dir: s
     for label, text, href, line, form in rendered.marks_in_links:
         mark, moved = (f"footnote mark [^{label}]", f"[^{label}]") if label else ("inline footnote ^[…]", "^[…]")
         said = f"the link is not made: readers see its brackets{'' if form else ' and address'} as text" if label \
-            and form != "raw" else "the mark is shown as plain text"
-        link = f"<a href=…>{text}</a>" if form == "raw" else f"[{text}]{'[]' if form else '(…)'}"
+            and form != "raw" or form == "shortcut" else "the mark is shown as plain text"
+        link = f"<a href=…>{text}</a>" if form == "raw" else \
+            f"[{text}]{form if form.startswith('[') else '[]' if form else '(…)'}"
         problems.append(Problem(rel, body_line + line, "", f"{mark} is inside the text of the link '{text}' ({shortened(href)}), "
                                 f"and a link cannot hold another (the mark links to its note), so {said}; move "
                                 f"{'the mark' if label else 'it'} after the link: {link}{moved}", "warning"))

@@ -918,11 +918,16 @@ def _marks(tokens: Sequence[Token], players: bool, env: EnvType) -> None:
 
 _MARK_BEFORE_LINK_END = LazyPattern(r"(?<!\\)\[\^[^\]\s]+\][^\[\]]*\]\s*[(\[]")
 """A footnote mark, then the end of a link's text ('[laporan[^1]](…)', '… [^1]][ref]'): maybe a mark in one."""
+_REFERENCE_AFTER = LazyPattern(r"[^\[\]]*\](\[[^\[\]]*\])")
+"""The rest of a link's text after a mark, then its reference ('][ref]', '][]'): a reference link's."""
 _WRITTEN_MARK = LazyPattern(r"(?<!\\)\[\^([^\]\s]+)\]")
-_MARK_IN_SHORTCUT = LazyPattern(r"(?<![\\\]])\[([^\[\]]*(?:\[\^[^\]\s]+\][^\[\]]*)+)\](?!\s*[(\[]|:)")
-"""Brackets around text and a footnote mark, no link or reference after them ('[laporan[^1]]'): a shortcut reference
-link with a mark in its text when the text without its marks is a reference's label ('[laporan]: https://…')."""
-_MARK_THEN_BRACKET = LazyPattern(r"(?<!\\)\[\^[^\]\s]+\][^\[\]]*\](?!\s*[(\[]|:)")
+_INLINE_MARK = LazyPattern(r"(?<!\\)\^\[[^\[\]]*\]")
+_MARK_IN_SHORTCUT = LazyPattern(r"(?<![\\\]])\[([^\[\]]*(?:(?:\[\^[^\]\s]+\]|\^\[[^\[\]]*\])[^\[\]]*)+)\](?![(\[])")
+"""Brackets around text and a footnote mark (or an inline ``^[…]``), no link or reference right after them
+('[laporan[^1]]', '[laporan[^1]] (2024)': a space makes none): a shortcut reference link with a mark in its text when
+the text without its marks is a reference's label ('[laporan]: https://…'). A ':' after it makes no definition: a
+label holds no brackets."""
+_MARK_THEN_BRACKET = LazyPattern(r"(?<!\\)(?:\[\^[^\]\s]+\]|\^\[[^\[\]]*\])[^\[\]]*\](?![(\[])")
 """A mark, then a ']' with no link or reference after it: what ``_MARK_IN_SHORTCUT`` looks for ends so. Searched
 first, from each '[^' (1 µs a 300-character paragraph; the whole pattern, tried at each '[', took 15 µs)."""
 _PLACEHOLDER = LazyPattern("\ue000(\\d+)\ue001")
@@ -954,12 +959,12 @@ def _marks_in_links(token: Token, md: MarkdownIt, src: str, env: EnvType) -> Non
     refs = env["footnotes"].get("refs", {})
     content = token.content
     first = token.map[0] if token.map else 0
-    for link in _MARK_IN_SHORTCUT.finditer(content) if refs and _MARK_THEN_BRACKET.search(content) else ():
-        text = " ".join(_WRITTEN_MARK.sub(" ", link[1]).split())
+    for link in _MARK_IN_SHORTCUT.finditer(content) if _MARK_THEN_BRACKET.search(content) else ():
+        text = " ".join(_INLINE_MARK.sub(" ", _WRITTEN_MARK.sub(" ", link[1])).split())
         if (ref := env.get("references", {}).get(normalizeReference(text))) is not None:  # not made: text, brackets
-            found += [(mark[1], text, ref["href"], first + content.count("\n", 0, link.start(1) + mark.start()),
-                       "shortcut")
-                      for mark in _WRITTEN_MARK.finditer(link[1]) if ":" + mark[1] in refs]
+            marks = [(mark.start(), mark[1]) for mark in _WRITTEN_MARK.finditer(link[1]) if ":" + mark[1] in refs]
+            found += [(label, text, ref["href"], first + content.count("\n", 0, link.start(1) + at), "shortcut")
+                      for at, label in sorted(marks + [(mark.start(), "") for mark in _INLINE_MARK.finditer(link[1])])]
     if not (refs and _MARK_BEFORE_LINK_END.search(content)):
         return
     written = [m for m in _WRITTEN_MARK.finditer(content) if ":" + m[1] in refs]
@@ -977,7 +982,9 @@ def _marks_in_links(token: Token, md: MarkdownIt, src: str, env: EnvType) -> Non
             href, start = links.pop()
             text = " ".join(_PLACEHOLDER.sub("", _plain(again[start:i])).split())
             for n in map(int, _PLACEHOLDER.findall("".join(c.content for c in again[start:i] if c.type == "text"))):
-                found.append((written[n][1], text, href, first + content.count("\n", 0, written[n].start()), ""))
+                label = _REFERENCE_AFTER.match(content, written[n].end())  # '[laporan[^2]][ref]': '[ref]'
+                found.append((written[n][1], text, href, first + content.count("\n", 0, written[n].start()),
+                              label[1] if label else ""))
 
 
 def _lost_marks(tokens: Sequence[Token], src: str, env: EnvType) -> None:
