@@ -1057,6 +1057,20 @@ def test_an_anchor_written_with_name_keeps_it_as_its_id(tmp_path: Path) -> None:
         'content/2025/06/a.md:9: warning: id="main"', 'content/2025/06/a.md:9: warning: id="w" of <span>']
 
 
+def test_an_id_the_page_keeps_otherwise_than_a_themes_is_no_clash(tmp_path: Path) -> None:
+    """'<div id=main">', '<div id=main/>', '<div id="main'">' were told 'id="main" removed' though the page keeps
+    their ids as 'main"', 'main/', "main'" (found by an attacker): the value is read as the HTML tokenizer reads it."""
+    body = ('Satu.\n\n<div id=main">a</div>\n\n<div id=main/>b</div>\n\n<div id="main\'">c</div>\n\n'
+            '<div id="main">d</div>\n')
+    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
+    result = build_project(tmp_path)
+    assert [str(p) for p in result.warnings] == [
+        'content/2025/06/a.md:13: warning: id="main" removed: the page around the article uses this id (a link to '
+        "#main goes there); give the element another id"]
+    assert ('<div id="main&quot;">a</div>\n<div id="main/">b</div>\n<div id="main\'">c</div>\n<div>d</div>'
+            in result.output.files["2025/06/a/index.html"].decode())
+
+
 def test_a_raw_id_written_without_a_space_before_it_is_an_id_all_the_same(tmp_path: Path) -> None:
     """`<span/id="fn1">` and `<b title="x"id="jadwal">` set an id as HTML reads them, but were not seen as raw ids:
     the page had two of each (the Nu checker's "Duplicate ID") and no warning; `<b/id="main">` kept the page's id."""

@@ -30,9 +30,10 @@ from generator.load.embeds import Video, card, video_image
 from generator.load.players import (BLOCK_OPEN, PLAYER_CLOSE, StartTags, block_players, in_link, in_links,
                                      inline_players, link_token, out_of_raw_p, whole_players)
 from generator.load.sanitize import (ADDRESS_TAG, COMMENT, DROPPED, DROPPED_TAG, FLOW_ONLY, LATE_QUOTE, RAW_A, RAW_TEXT,
-                                     TEXT_TAGS, after_comment, attribute_starts, drop_unusable_images,
+                                     TEXT_TAGS, after_comment, attribute_starts, attribute_value, drop_unusable_images,
                                      invalid_attributes, is_external, is_link, late_quotes, names_as_ids, open_quote,
-                                     page_ids, player_sources, refused_addresses, safe_url, sanitize, tags_read, written_ids)
+                                     page_ids, player_sources, refused_addresses, safe_url, sanitize, tags_read,
+                                     written_ids)
 from generator.core.urls import make_slug
 from generator.core.wrap import JOINING, collapse, joins_without_space, visible
 from generator.core.patterns import LazyPattern
@@ -734,8 +735,8 @@ def _note_theme_ids(raw: str, line: int, env: EnvType) -> None:
     attributes: set[int] = set()  # where each attribute of a tag starts: ' id=main' in a value is its text
     for found in _THEME_ID.finditer(raw):
         attributes = attributes or attribute_starts(raw)
-        if found.start() + 1 not in attributes:
-            continue
+        if found.start() + 1 not in attributes or attribute_value(raw, found.start() + 1) != found.group(1):
+            continue  # 'id=main"', 'id=main/': the value the page keeps is 'main"', no theme's id
         env.setdefault("theme_ids", []).append((found.group(1), line + raw.count("\n", 0, found.start())))
 
 

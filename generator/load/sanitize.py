@@ -361,6 +361,13 @@ def _attribute_starts_of(raw: str, tag: re.Match[str]) -> list[int]:
     return [attribute.start() for attribute in _RAW_ATTRIBUTE.finditer(raw, tag.start(2), tag.end(2))]
 
 
+def attribute_value(raw: str, at: int) -> str:
+    """The value of the attribute whose name starts at ``at`` of ``raw`` (``attribute_starts``), as the HTML tokenizer
+    reads it: quoted, to its quote; unquoted, to a space or '>' ('id=main"' is 'main"', 'id=main/' 'main/')."""
+    found = _RAW_ATTRIBUTE.match(raw, at)
+    return next((value for value in found.groups()[1:] if value is not None), "") if found else ""
+
+
 def is_link(tag: str) -> bool:
     """Whether a raw ``<a …>`` start tag makes a link: one with an ``href``. ``<a name="x">`` and ``<a id="x">`` are
     anchors, no link: a player or a video in one is shown (browsers end the anchor at the card's or link's own
