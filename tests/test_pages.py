@@ -1062,13 +1062,10 @@ def test_an_id_the_page_keeps_otherwise_than_a_themes_is_no_clash(tmp_path: Path
     their ids as 'main"', 'main/', "main'" (found by an attacker): the value is read as the HTML tokenizer reads it."""
     body = ('Satu.\n\n<div id=main">a</div>\n\n<div id=main/>b</div>\n\n<div id="main\'">c</div>\n\n'
             '<div id="main">d</div>\n')
-    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
-    result = build_project(tmp_path)
-    assert [str(p) for p in result.warnings] == [
-        'content/2025/06/a.md:13: warning: id="main" removed: the page around the article uses this id (a link to '
-        "#main goes there); give the element another id"]
-    assert ('<div id="main&quot;">a</div>\n<div id="main/">b</div>\n<div id="main\'">c</div>\n<div>d</div>'
-            in result.output.files["2025/06/a/index.html"].decode())
+    page, said = _page_and_warnings(tmp_path, body, "")
+    assert said == ['content/2025/06/a.md:13: warning: id="main" removed: the page around the article uses this id '
+                    "(a link to #main goes there); give the element another id"]
+    assert '<div id="main&quot;">a</div>\n<div id="main/">b</div>\n<div id="main\'">c</div>\n<div>d</div>' in page
 
 
 def test_a_raw_id_written_without_a_space_before_it_is_an_id_all_the_same(tmp_path: Path) -> None:
@@ -1157,13 +1154,12 @@ def test_a_value_quoted_whole_that_holds_a_greater_than_sign_is_no_forgotten_quo
     body = ('<abbr title="HTML>XML">format</abbr>, <img alt="Ekspor>impor pada 2024" src="https://cdn.example.com/a.png">, '
             "<span title='Budi>Andi'>x</span> dan <b data-rule=\"1>0\" class=\"x\">y</b>.\n\n"
             '<p title="Catatan>Teks "penting" di sini.</p>\n')
-    make_project(tmp_path, {"2025/06/a.md": article(title="A", body=body)})
-    result = build_project(tmp_path)
-    assert [str(p) for p in result.warnings] == [
-        "content/2025/06/a.md:7: warning: <p title=\"Catatan>…: this value's quote closes only after 'Teks \"penting\" "
-        "di sini.', so readers do not see those words; write the quote before the '>' (title=\"Catatan\">)"]
-    assert ('<abbr title="HTML&gt;XML">format</abbr>, <img alt="Ekspor&gt;impor pada 2024" src="https://cdn.example.com/a.png"'
-            in result.output.files["2025/06/a/index.html"].decode())
+    page, said = _page_and_warnings(tmp_path, body, "")
+    assert said == ["content/2025/06/a.md:7: warning: <p title=\"Catatan>…: this value's quote closes only after 'Teks "
+                    "\"penting\" di sini.', so readers do not see those words; write the quote before the '>' "
+                    "(title=\"Catatan\">)"]
+    assert ('<abbr title="HTML&gt;XML">format</abbr>, <img alt="Ekspor&gt;impor pada 2024" '
+            'src="https://cdn.example.com/a.png"') in page
 
 
 def test_a_raw_link_whose_address_is_removed_is_a_warning_at_its_line(tmp_path: Path) -> None:
