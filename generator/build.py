@@ -442,7 +442,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                  *(e.over.timestamp() for e in editions if not e.in_progress), *(t for t in warned_until if t <= now)],
                 default=float("-inf"))
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
-                    editions, kinds.related[1], kinds, reach, plan_map(planned),
+                    editions, kinds.related_memo, kinds, reach, plan_map(planned),
                     intel if kinds.known_intel is not None else kinds.intel,  # taken as it was: saved as it was
                     tuple(t for t in warned_until if t > now), since, moves, lacking, redirected, touched is not None)
 

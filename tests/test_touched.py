@@ -246,3 +246,73 @@ def test_after_a_body_edit_the_company_intel_is_the_last_builds(tmp_path: Path, 
     assert load_cache(root / ".cache").intel is not None
     site, _, _ = planned_whole(root, tmp_path)
     assert tree(root / "site") == site and "Scale AI" in (root / "site/companies/meta/index.html").read_text()
+
+
+# --------------------------------------------------------------------------- the page kinds, narrowed
+
+LONG = {f"2025/06/a{n}.md": article(title=f"A{n}", date=f"2025-06-{12 - n:02d}T09:00:00+07:00", tags="[ai]",
+                                    companies="[Meta]", section="Asia",
+                                    source='{name: Reuters, url: "https://www.reuters.com/a%d"}' % n)
+        for n in range(7)}
+"""Seven articles, newest first a0 (2025-06-12) to a6 (2025-06-06), on one tag, company, section and publisher: with
+two a page, a4 is on the third page of each list, and in the older of two editions (weeks 23 and 24)."""
+
+
+def long_project(root: Path) -> Path:
+    make_project(root, LONG, config=CONFIG, companies=REGISTRY)
+    write_files(root, {"content/sources.yaml": "reuters:\n  name: Reuters\n  url: https://www.reuters.com/\n"})
+    return root
+
+
+def test_a_body_edit_on_later_pages_of_the_lists_plans_only_those_pages(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each kind makes just the touched pages from what they show (``Kinds.only``): the third page of the home page,
+    a tag's, a company's, a section's and a publisher's lists and of the archives, the older edition and its email,
+    the article's own page between its neighbours. One left out, or one too many, and every page is planned."""
+    root = long_project(tmp_path / "p")
+    build(root)
+    key = load_cache(root / ".cache").files["content/2025/06/a4.md"][1]
+    held = set(load_cache(root / ".cache").reach[key].split("\n"))
+    assert {"page/3/index.html", "tags/ai/page/3/index.html", "companies/meta/page/3/index.html",
+            "sections/asia/page/3/index.html", "sources/reuters/page/3/index.html", "2025/06/page/3/index.html",
+            "2025/page/3/index.html", "weekly/2025-W23/index.html", "weekly/2025-W23/email.html",
+            "weekly/2025-W23/email.txt", "2025/06/a4/index.html", "companies/meta/sections/asia/page/3/index.html"} <= held
+    assert not {"index.html", "tags/ai/index.html", "weekly/2025-W24/index.html", "2025/06/a3/index.html"} & held
+    append("2025/06/a4.md")(root)
+    paths = hashed(monkeypatch)
+    assert build(root).result is not None
+    assert sorted(paths) == sorted(held), "only the pages that held the edited article are made and hashed again"
+    site, fingerprints, reach = planned_whole(root, tmp_path)
+    after = load_cache(root / ".cache")
+    assert (tree(root / "site"), {p: fp for p, (fp, _) in after.pages.items()}, dict(after.reach)) == (
+        site, fingerprints, reach)
+
+
+def test_every_page_made_alone_is_the_page_planning_every_page_makes(tmp_path: Path) -> None:
+    """A kind narrowed to some of its pages (``Kinds.narrowed``) makes those pages' specs, equal to the ones it makes
+    for every page (the same context, so the same fingerprint): one page alone, and every page together, in order;
+    the kinds that narrow (lists, feeds, editions, article pages) make no page of another list, feed, edition or
+    article."""
+    from generator.build import load, plan
+    from generator.core.hashing import Memo, canonical
+    root = long_project(tmp_path / "p")
+    config = load_config(root / "config.yaml")
+    options = BuildOptions(workers=1, now=NOW)
+    site_plan = plan(config, options, load(config, options))
+    kinds = site_plan.kinds
+    narrowing = {"home_pages", "article_pages", "term_pages", "intersection_pages", "archive_pages", "publisher_pages",
+                 "edition_pages", "feeds", "intersection_feeds", "publisher_feeds"}
+    of_kind: dict[str, list] = {}
+    for p in site_plan.planned:
+        of_kind.setdefault(p.kind, []).append(p.spec)
+    assert narrowing <= of_kind.keys() and len(of_kind["home_pages"]) == 4 and len(of_kind["edition_pages"]) == 6
+    for name, specs in of_kind.items():
+        for spec in specs:
+            alone = list(planning.KINDS[name](kinds.narrowed(frozenset({spec.path}))))
+            assert [s for s in alone if s.path == spec.path] == [spec], spec.path
+            assert canonical(alone[[s.path for s in alone].index(spec.path)].context, Memo()) == \
+                canonical(spec.context, Memo())
+            if name in narrowing:  # a feed's other formats, an edition's email and text are made with it
+                assert {s.path.rpartition("/")[0] for s in alone} == {spec.path.rpartition("/")[0]}, spec.path
+        together = [s for s in planning.KINDS[name](kinds.narrowed(frozenset(s.path for s in specs)))]
+        assert together == specs, name

@@ -450,9 +450,12 @@ def edition_summary(language: str, edition: Edition) -> str:
     return f"{t['articles_count'].format(n=len(titles))}: {said}"
 
 
-def neighbours(editions: Sequence[Edition]) -> Iterable[tuple[Edition, EditionLink | None, EditionLink | None]]:
-    """Each edition with the previous (older) and next (newer) one; ``editions`` is newest first."""
-    for i, edition in enumerate(editions):
+def neighbours(editions: Sequence[Edition], places: Iterable[int] | None = None
+               ) -> Iterable[tuple[Edition, EditionLink | None, EditionLink | None]]:
+    """Each edition (those at ``places`` alone, if given) with the previous (older) and next (newer) one;
+    ``editions`` is newest first."""
+    for i in range(len(editions)) if places is None else places:
+        edition = editions[i]
         newer = editions[i - 1].link if i > 0 else None
         older = editions[i + 1].link if i + 1 < len(editions) else None
         yield edition, older, newer

@@ -16,7 +16,7 @@ import heapq
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property, lru_cache, partial
-from typing import Any, Callable, Container, Iterable, Iterator, Mapping, Sequence
+from typing import AbstractSet, Any, Callable, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import unquote
 
 from generator.core import i18n, urls
@@ -123,18 +123,34 @@ class Kinds:
     """Every weekly edition, newest first."""
     searched: RelatedSearch | None = None
     """The related reading, being searched (``related_search``, given the last build's memo); None: search here."""
-    only: Container[str] | None = None
-    """The output paths of the pages wanted (``plan.fill``, and ``plan_site`` after an edit to bodies alone): lists
-    and feeds make only those, and article pages only those (the other kinds make every page); None: every page."""
+    only: AbstractSet[str] | None = None
+    """The output paths of the pages wanted (``plan.fill``, and ``plan_site`` after an edit to bodies alone): lists,
+    feeds, editions and article pages make only those, from what those pages show alone (an article page makes the
+    links and related reading of its own article, not every article's: ``article_pages``); the other kinds make
+    every page. None: every page."""
     known_intel: Mapping[str, Intel] | None = None
     """The last build's company intel, when only bodies changed since (``build.plan``); None: made here."""
     known_images: tuple[dict[str, images.LocalImage | None], dict[str, str]] | None = None
     """``probed`` as another Kinds made it (``narrowed``); None: read here."""
 
     @cached_property
+    def _search(self) -> RelatedSearch:
+        return self.searched or related_search(self.site.articles, later=False)
+
+    @cached_property
     def related(self) -> Related:
         """Each article's related reading by path, and the memo for the next build."""
-        return (self.searched or related_search(self.site.articles, later=False)).result()
+        return self._search.result()
+
+    def related_of(self, paths: AbstractSet[str]) -> dict[str, tuple[Article, ...]]:
+        """``related``'s reading of the articles at ``paths`` alone (every one's, if made already)."""
+        return self.related[0] if "related" in self.__dict__ else self._search.picked(paths)
+
+    @property
+    def related_memo(self) -> RelatedMemo:
+        """The related reading's memo for the next build (``related``'s second part), without making every
+        article's picks when no page asked for them (a few pages planned: ``only``)."""
+        return self.related[1] if "related" in self.__dict__ else self._search.memo()
 
     @cached_property
     def article_links(self) -> dict[str, ArticleLink]:
@@ -156,7 +172,7 @@ class Kinds:
         """Whether the related reading is at hand (the last build's memo fitted), not still being searched."""
         return self.searched is None or self.searched.known
 
-    def narrowed(self, only: Container[str]) -> Kinds:
+    def narrowed(self, only: AbstractSet[str]) -> Kinds:
         """A copy that makes only the pages ``only`` names; its cached values are made again if asked for, but
         the intel, which the build saves whatever was planned, and the images read are this one's."""
         return replace(self, only=only, known_intel=self.intel, known_images=self.probed)
@@ -279,11 +295,16 @@ class Kinds:
 
     @cached_property
     def _images(self) -> dict[str, Image | None]:
-        return {a.path: self._image(a) for a in self.site.articles}
+        """Each article's image by path: made for every article at once, or, with ``only`` (a few pages), for those
+        the wanted pages show, as ``image`` is asked."""
+        return {} if self.only is not None else {a.path: self._image(a) for a in self.site.articles}
 
     def image(self, article: Article) -> Image | None:
         """The article's image as pages show it (one object per article, however many lists show it)."""
-        return self._images[article.path]
+        shown = self._images
+        if article.path not in shown:  # with ``only``, as asked
+            shown[article.path] = self._image(article)
+        return shown[article.path]
 
     def _image(self, article: Article) -> Image | None:
         """Local files get their size and smaller copies."""
@@ -307,13 +328,22 @@ class Kinds:
         """The pages of a paginated list: always at least one, even when empty."""
         size = self.config.page_size
         total = page_count(len(articles), size)
-        shown = self._images
-        only = self.only
-        for n in range(1, total + 1):
-            if only is not None and urls.file_for(urls.page_path(first, n)) not in only:
-                continue
+        image = self.image
+        for n in range(1, total + 1) if self.only is None else self.wanted_pages(first, total):
             listed = tuple(articles[(n - 1) * size: n * size])
-            yield Pager(n, total, listed, first, tuple([shown[a.path] for a in listed]))
+            yield Pager(n, total, listed, first, tuple([image(a) for a in listed]))
+
+    def wants(self, *files: str) -> bool:
+        """Whether ``only`` names one of these output files (always, without ``only``)."""
+        return self.only is None or any(file in self.only for file in files)
+
+    def wanted_pages(self, first: str, total: int) -> list[int]:
+        """The numbers of the pages of a list of ``total`` pages from ``first`` that ``only`` names, in order: from
+        the few names when the list has more pages (the home page's has one for every ``page_size`` articles)."""
+        only = self.only or frozenset()
+        if total <= len(only):
+            return [n for n in range(1, total + 1) if urls.file_for(urls.page_path(first, n)) in only]
+        return sorted(n for file in only if file.startswith(first) and 0 < (n := page_number(first, file)) <= total)
 
     def page_title(self, title: str, pager: Pager) -> str:
         return title if pager.number == 1 else f"{title} · {self.t['page_of'].format(n=pager.number, total=pager.total)}"
@@ -326,6 +356,18 @@ TERM_TITLE = {"tags": "tag_title", "companies": "company_title", "sections": "se
 
 def page_count(items: int, size: int) -> int:
     return max(1, -(-items // size))
+
+
+def page_number(first: str, file: str) -> int:
+    """The number of the page of the list from ``first`` that is written to ``file`` (``urls.page_path``,
+    ``urls.file_for``); 0 if none is."""
+    if file == urls.file_for(first):
+        return 1
+    number = file[len(first):].removeprefix("page/").removesuffix("/index.html")
+    if file.startswith(first) and number.isdecimal() and number.isascii():
+        n = int(number)
+        return n if n > 1 and urls.file_for(urls.page_path(first, n)) == file else 0
+    return 0
 
 
 def _terms(site: Site) -> tuple[tuple[str, tuple[Term, ...]], ...]:
@@ -384,6 +426,15 @@ class RelatedSearch:
         picks = self.picks()
         ordered = self.ordered
         return {a.path: tuple(ordered[j] for j in picks[i]) for i, a in enumerate(ordered)}, (self.inputs, picks)
+
+    def picked(self, paths: AbstractSet[str]) -> dict[str, tuple[Article, ...]]:
+        """``result``'s reading of the articles at ``paths`` alone: a few pages' (``Kinds.related_of``)."""
+        picks, ordered = self.picks(), self.ordered
+        return {a.path: tuple(ordered[j] for j in picks[i]) for i, a in enumerate(ordered) if a.path in paths}
+
+    def memo(self) -> RelatedMemo:
+        """``result``'s memo alone, for the next build."""
+        return self.inputs, self.picks()
 
     @property
     def known(self) -> bool:
@@ -563,22 +614,29 @@ def home_pages(k: Kinds) -> Iterable[PageSpec]:
         yield k.page(p.path, "index.html", title, pager=p)
 
 
-def article_pages(k: Kinds, only: Container[str] | None = None, part: slice = slice(None)) -> Iterable[PageSpec]:
+def article_pages(k: Kinds, only: AbstractSet[str] | None = None, part: slice = slice(None)) -> Iterable[PageSpec]:
     """Each article with links to its tags, companies and section (names and counts, not their lists),
     its neighbours in time and its related reading (titles and paths, not bodies); with ``only``, just the
     pages at those output paths (``plan.fill``), and with ``part``, just those of the articles in that slice
     of the site's (``plan.plan_site``). A tag with no term (its URL clashed: ``taxonomy.build_site``, a build with
-    errors listing its files) has no link."""
+    errors listing its files) has no link.
+
+    A narrowed Kinds (``Kinds.only``: a few pages after an edit to bodies alone) finds its articles by their paths
+    and makes the links, related reading and publishers that their pages show (``_shown``), not every article's."""
     tags = {fold(term.name): link(term) for term in k.site.tags}
     companies = {term.slug: link(term) for term in k.site.companies}
     sections = {fold(term.name): link(term) for term in k.site.sections}
-    publishers, links, related = k.publisher_links, k.article_links, k.related[0]
     articles = k.site.articles
     only = k.only if only is None else only
-    for i in range(*part.indices(len(articles))):  # lists made in comprehensions: a generator per tuple costs more
+    places: Sequence[int] = range(*part.indices(len(articles)))
+    if only is not None:
+        places = [i for i in article_places(articles, only) if i in places]
+    if k.only is None:  # every article's, made once for all the pages (``Kinds.ready_for_article_pages``)
+        publishers, links, related = k.publisher_links, k.article_links, k.related[0]
+    else:
+        publishers, links, related = _shown(k, places)
+    for i in places:  # lists made in comprehensions: a generator per tuple costs more
         article = articles[i]
-        if only is not None and urls.file_for(article.path) not in only:
-            continue
         yield k.page(article.path, "article.html", article.title, article=article,
                      tag_links=tuple([tags[key] for tag in article.tags if (key := fold(tag)) in tags]),
                      company_links=tuple([companies[c.id] for c in article.companies]),
@@ -588,6 +646,29 @@ def article_pages(k: Kinds, only: Container[str] | None = None, part: slice = sl
                      older=links[articles[i + 1].path] if i + 1 < len(articles) else None,
                      related=tuple([links[r.path] for r in related[article.path]]),
                      publisher_link=publishers.get(article.source_path))
+
+
+def article_places(articles: Sequence[Article], files: Iterable[str]) -> list[int]:
+    """The places in ``articles`` of those whose pages are written to one of ``files`` (``urls.file_for``), in
+    order: each file looked up by the paths it can be written for, not every article's file made."""
+    place = {a.path: i for i, a in enumerate(articles)}
+    return sorted({place[path] for file in files for path in {file, file.removesuffix("index.html")}
+                   if path in place and urls.file_for(path) == file})
+
+
+def _shown(k: Kinds, places: Sequence[int]
+           ) -> tuple[dict[str, PublisherLink], dict[str, ArticleLink], dict[str, tuple[Article, ...]]]:
+    """``Kinds.publisher_links``, ``article_links`` and ``related`` for the pages of the articles at ``places`` in
+    the site's order alone: their publishers, their related reading, and the links of it and of their neighbours in
+    time, each link made once (as equal as every article's would be: their fingerprints are the same)."""
+    articles = k.site.articles
+    related = k.related_of({articles[i].path for i in places})
+    near = [articles[j] for i in places for j in (i - 1, i + 1) if 0 <= j < len(articles)]
+    linked = {a.path: a for a in [*near, *(r for picks in related.values() for r in picks)]}
+    sources = {articles[i].source_path for i in places}
+    publishers = {a.source_path: found for p in k.publishers for found in (publisher_link(p),) for a in p.articles
+                  if a.source_path in sources}
+    return publishers, {path: article_link(a) for path, a in linked.items()}, related
 
 
 def _intel(k: Kinds) -> dict[str, Intel]:
@@ -803,7 +884,9 @@ def edition_pages(k: Kinds) -> Iterable[PageSpec]:
     """Each edition's page, its email version (HTML with inlined CSS) and its plain-text alternative; companies by
     the names their pages give them (an unregistered one written 'Kata.ai' and 'KATA.AI' is one name)."""
     names = {term.slug: term.name for term in k.site.companies}
-    for edition, older, newer in neighbours(k.editions):
+    wanted = [i for i, e in enumerate(k.editions)  # a narrowed Kinds (``only``) makes the other editions' nothing
+              if k.wants(urls.file_for(e.path), email_path(e.path), f"{e.path}email.txt")]
+    for edition, older, newer in neighbours(k.editions, wanted):
         company_names = {c.id: names.get(c.id, c.name) for a in edition.articles for c in a.companies}
         yield k.page(edition.path, "edition.html", edition.heading, (weekly_feed_link(k),),
                      edition=edition, older=older, newer=newer, company_names=company_names,
