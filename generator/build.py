@@ -429,10 +429,10 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                                      made, nearby),
                  *unreadable_body_images(config, with_images, unreadable),
                  *missing_config_images(config, static, config_lines, nearby)]
-    if touched is not None and any(p.held is None for p in planned):  # only the touched pages were planned
-        reach = touched.reach
-    else:  # every page was planned (also when the touched planning gave up): its own map
-        reach = reach_of((p.spec.path, p.held or ()) for p in planned)
+    if touched is not None and any(p.held is None for p in planned):  # only the touched pages were planned, each
+        reach, rows = touched.reach, touched.plan  # with the row it had: the plan's map is the last build's
+    else:  # every page was planned (also when the touched planning gave up): its own maps
+        reach, rows = reach_of((p.spec.path, p.held or ()) for p in planned), plan_map(planned)
     # the times 'now' changed the site up to now, and changes it next (with the articles' own dates, ``render``)
     now = options.now.timestamp() if options.now else float("inf")
     warned_until = ([(a.date - FAR_AHEAD).timestamp() for a in future]  # ``far_ahead``, ``updated_ahead``
@@ -442,7 +442,7 @@ def plan(config: Config, options: BuildOptions, loaded: Loaded, related: Related
                  *(e.over.timestamp() for e in editions if not e.in_progress), *(t for t in warned_until if t <= now)],
                 default=float("-inf"))
     return SitePlan(config, site, planned, env, theme, tuple(sort_problems(problems)), len(hidden_drafts), future,
-                    editions, kinds.related_memo, kinds, reach, plan_map(planned),
+                    editions, kinds.related_memo, kinds, reach, rows,
                     intel if kinds.known_intel is not None else kinds.intel,  # taken as it was: saved as it was
                     tuple(t for t in warned_until if t > now), since, moves, lacking, redirected, touched is not None)
 

@@ -148,20 +148,23 @@ KINDS = {kind.__name__: kind for kind in PAGE_KINDS}
 def _plan_touched(kinds: Kinds, base: str, previous: Mapping[str, tuple[str, str]],
                   touched: Touched) -> list[Planned] | None:
     """The last build's plan (``touched.plan``) with the touched pages made and hashed again: only the kinds that
-    made them run, and those make only the touched pages (``Kinds.only``). None, for a plan made afresh, if the
-    last build's plan and fingerprints do not have every page, or the kinds do not make every touched page."""
+    made them run, and those make only the touched pages (``Kinds.only``), each with the row it had (its kind, render
+    and template), so the plan's map is the last build's (``build.plan``). None, for a plan made afresh, if the last
+    build's plan and fingerprints do not have every page, or the kinds do not make every touched page as it was."""
     rows = plan_rows(touched.plan)
-    if rows is None or not touched.pages <= {path for path, _, _, _ in rows}:
+    if rows is None or not touched.pages <= touched.plan.keys() <= previous.keys():
         return None
+    had = {path: tuple(touched.plan[path].split("\x1f")[1:]) for path in touched.pages}  # kind, render, template
     narrowed = kinds.narrowed(touched.pages)
     memo = Memo()
     made: dict[str, Planned] = {}
-    for name in sorted({kind for path, kind, _, _ in rows if path in touched.pages}):
+    for name in sorted({kind for kind, _, _ in had.values()}):
         if name not in KINDS:
             return None
         made.update((spec.path, _planned(spec, base, memo, name)) for spec in KINDS[name](narrowed)
                     if spec.path in touched.pages)
-    if made.keys() != touched.pages or not all(path in previous for path, _, _, _ in rows):
+    if made.keys() != touched.pages or any((p.kind, p.spec.render, p.spec.template) != had[path]
+                                           for path, p in made.items()):
         return None
     return [made.get(path) or Planned(PageSpec(path, render, template, {}), previous[path][0], False, kind, None)
             for path, kind, render, template in rows]
