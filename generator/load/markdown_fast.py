@@ -54,13 +54,47 @@ _FENCED = LazyPattern(r"\n```[^`\n]*\n(?:(?!```)[^\n]*\n)*?```[ \t]*$", re.MULTI
 text after a newline: a pattern that starts with '\n```' is searched for as a string is, where one that starts with
 '^' was tried at every character, about 0.9 M instructions a news article with a code block); if this takes a block
 the engines see otherwise, the checks after rendering still catch a URL left unlinked."""
-_AFTER_TABLE_ROW = LazyPattern(r"\n[^\n]*\|[^\n]*\n[ \t]*(?:[*+\->#=_]|\d+[.)]|```|~~~)")
-"""A line with a '|' followed by one that starts a list, quote, heading, fence or setext underline."""
-_NESTED_ROW = LazyPattern(r"\n[ \t]*(?:[>*+-]|\d+[.)])[^\n]*\|")
-_DELIMITER_ROW = LazyPattern(r"\n[^\n]*-[ \t]*\|")
-_TABLE_AFTER_TEXT = LazyPattern(r"\n[ \t]*\S[^\n]*\n[^\n]*\|[^\n]*\n[^\n]*-[ \t]*\|")
-"""A table row in a quote or list item, a table right after a line of text (a lazy line of a quote may take
-it), and a table's delimiter row: the engines end such tables differently."""
+_ROW_THEN_BLOCK = LazyPattern(r"[ \t]*(?:[*+\->#=_]|\d+[.)]|```|~~~)")
+"""The line after a line with a '|' starts a list, quote, heading, fence or setext underline."""
+_ROW_IN_ITEM = LazyPattern(r"[ \t]*(?:[>*+-]|\d+[.)])")
+_DELIMITER = LazyPattern(r"-[ \t]*\|")
+_TEXT_LINE = LazyPattern(r"[ \t]*\S")
+"""A table row in a quote or list item, a table's delimiter row, a line of text (a lazy line of a quote may take
+a table right after it): the engines end such tables differently (``_table_differs``)."""
+
+
+def _table_differs(lines: str) -> bool:
+    """A table that markdown-it-py ends where a list, quote, heading or fence starts and pyrs does not: a line with
+    a '|' followed by a line ``_ROW_THEN_BLOCK``; or, in a body with a delimiter row, a row in a list item or quote,
+    or a delimiter row after a row after a line of text. ``lines``: the text after a '\n'.
+
+    Only the lines with a '|' are looked at, found with ``str.find``: the patterns that found them in the whole text
+    ('\n[^\n]*\\|…') ran to each line's end and back (about 0.28 M instructions a news article with a table)."""
+    rows: list[tuple[int, int]] = []  # (start, end) of each line with a '|'
+    at = lines.find("|")
+    while at >= 0:
+        start = lines.rfind("\n", 0, at) + 1
+        end = lines.find("\n", at)
+        if end < 0:
+            rows.append((start, len(lines)))
+            break
+        if _ROW_THEN_BLOCK.match(lines, end + 1):
+            return True
+        rows.append((start, end))
+        at = lines.find("|", end)
+    delimiters = [n for n, (start, end) in enumerate(rows) if _DELIMITER.search(lines, start, end)]
+    if not delimiters:
+        return False
+    if any(_ROW_IN_ITEM.match(lines, start) for start, _ in rows):
+        return True
+    for n in delimiters:  # the row before it right above it, and a line of text above that
+        if n and rows[n - 1][1] + 1 == rows[n][0] and (above := rows[n - 1][0] - 1) >= 1:
+            text_start = lines.rfind("\n", 0, above) + 1
+            if text_start >= 1 and _TEXT_LINE.match(lines, text_start, above):
+                return True
+    return False
+
+
 _ANGLE_DESTINATION = LazyPattern(r"\]\(\s*<|\]:\s*<")
 _REFERENCE = LazyPattern(r"^[ \t>*+\-0-9.)]*\[(?:[^\\\]]|\\[\s\S])*\]:[ \t]*(\S*)", re.MULTILINE)
 """A reference definition's start (its label may hold an escaped ']') and its URL, if on the same line."""
@@ -147,8 +181,7 @@ def _gate(text: str) -> bool | None:
         return None  # footnotes, '^[inline]' ones too; the summary; an HTML block
     if "~" in text and "~~" in text and ("~~~~" in text or _TILDES_AT_EMPHASIS.search(text)):
         return None  # pyrs reads '~~a~~~~b~~' as one strikethrough, markdown-it-py as two; '_a~~_~~b~~' alike
-    if "|" in text and (_AFTER_TABLE_ROW.search(lines) or (
-            _DELIMITER_ROW.search(lines) and (_NESTED_ROW.search(lines) or _TABLE_AFTER_TEXT.search(lines)))):
+    if "|" in text and _table_differs(lines):
         return None  # markdown-it-py ends a table where a list, quote, heading or fence starts; pyrs does not
     if _EMPTY_ITEM.search(lines):
         return None  # an empty list item after a paragraph: markdown-it-py starts a list, pyrs does not
