@@ -32,6 +32,19 @@ def test_a_site_template_overrides_the_theme_and_can_extend_it(tmp_path: Path) -
     assert 'class="extra"' not in files["index.html"].decode()
 
 
+def test_a_child_template_s_own_top_level_values_are_not_replaced_by_the_theme_s(tmp_path: Path) -> None:
+    """An attacker's report: base.html's '{% set at = page.path %}' (a speed change) replaced a child template's own
+    top-level 'at' in every block after it, silently ('Dilaporkan dari 2025/06/a/'); the navigation's values are
+    now scoped to it ('with'), 'here' too."""
+    make_project(tmp_path, {"2025/06/a.md": article(section="Eropa")}, config=CONFIG + "sections: [Eropa, Asia]\n")
+    write_files(tmp_path, {"templates/article.html": '{% extends "theme/article.html" %}\n{% set at = "Jakarta" %}'
+                                                     '{% set here = "Batam" %}\n{% block main %}{{ super() }}'
+                                                     '<p class="dateline">{{ at }} · {{ here }}</p>{% endblock %}'})
+    page = build_project(tmp_path).output.files["2025/06/a/index.html"].decode()
+    assert '<p class="dateline">Jakarta · Batam</p>' in page
+    assert 'class="sections"' in page  # the section bar (where 'here' is set) is on the page
+
+
 @pytest.mark.parametrize("base_url, home, absolute", [("https://example.org/", "/about/", "https://example.org/about/"),
                                                    ("https://example.org/digest/", "/digest/about/",
                                                     "https://example.org/digest/about/")])
