@@ -9,7 +9,8 @@ import pickle
 import random
 import re
 import sqlite3
-from datetime import datetime, timezone
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 from zoneinfo import ZoneInfo
@@ -19,6 +20,7 @@ import pytest
 from generator.load import cache
 from generator.load.cache import (PLAIN, CacheUpdate, TreeState, code_hash, load_cache, read_article_heads, save_cache,
                                   seal)
+from generator.core import codec
 from generator.core.hashing import digest
 from generator.core.errors import Problem
 from generator.load.incremental import Rows, decode_row, encode_row
@@ -280,6 +282,59 @@ def test_parse_results_round_trip_exactly() -> None:
     for result in [(jakarta, ()), (utc, (Problem("content/a.md", 2, "title", "x", "warning"),)), (None, ())]:
         back = decode_row(encode_row(result))
         assert back == result and repr(back) == repr(result), "same values, same zones: same bytes rendered"
+
+
+@pytest.mark.parametrize("zone", ["America/Santiago", "America/Havana", "Asia/Beirut", "Europe/Berlin",
+                                  "Australia/Lord_Howe", "America/St_Johns", "Asia/Jakarta"])
+def test_a_cached_date_keeps_its_wall_clock_and_fold_around_every_clock_change(zone: str) -> None:
+    """The decoder puts a date in its zone without ``replace`` (``codec._in_zone``): at every quarter hour of the
+    days the clocks change, at each offset the zone has that year and one it never has, it gives what
+    ``replace(tzinfo=zone)`` kept when the zone reads that wall clock at the same offset (a skipped midnight
+    included) and ``astimezone`` otherwise: the same wall clock, offset and fold."""
+    place = ZoneInfo(zone)
+
+    def expected(value: datetime) -> datetime:  # what the decoder did before
+        wall = value.replace(tzinfo=place)
+        return wall if wall.utcoffset() == value.utcoffset() else value.astimezone(place)
+
+    checked = 0
+    for year in (1990, 2024, 2025):
+        offsets = {datetime(year, month, 15, tzinfo=place).utcoffset() for month in (1, 7)} | {timedelta(hours=5)}
+        day = datetime(year, 1, 1)
+        while day.year == year:
+            if datetime.combine(day, time(), place).utcoffset() != (day + timedelta(days=1)).replace(tzinfo=place).utcoffset():
+                for quarter in range(0, 24 * 4 + 8):  # the day and two hours of the next
+                    for offset in offsets:
+                        value = (day + timedelta(minutes=15 * quarter)).replace(tzinfo=timezone(offset))
+                        back = codec.loads(codec.dumps(value).replace(b'"zone":null', f'"zone":"{zone}"'.encode()), datetime)
+                        assert (repr(back), back.fold, back.tzinfo) == (repr(expected(value)), expected(value).fold, place)
+                        checked += 1
+            day += timedelta(days=1)
+    assert checked or zone == "Asia/Jakarta"
+
+
+def test_a_union_tries_only_the_members_that_take_the_value() -> None:
+    """``X | None`` is None or X; another union tries the members whose decoders take that JSON type, in order,
+    and refuses a value none of them takes (a boolean is no number here)."""
+    assert codec.decoder(Source | None)(None) is None
+    assert codec.decoder(Source | None)({"@": "Source", "name": "R", "url": "u"}) == Source("R", "u")
+    either = codec.decoder(int | str | tuple[str, ...] | Source | Company | float)
+    assert [either(v) for v in [1, "a", ["a"], 2.5, {"@": "Company", "id": "x", "name": "X", "aliases": [], "url": "",
+                                                        "description": "", "known": False}]] \
+        == [1, "a", ("a",), 2.5, Company("x", "X", known=False)]
+    for bad in [True, None, [1], {"@": "Other"}, {"@": "Source", "name": "R"}]:
+        with pytest.raises(codec.DecodeError, match="matches none of"):
+            either(bad)
+
+
+def test_only_rows_compared_exactly_are_shared() -> None:
+    """A shared class's rows are told apart by equality: a float field (0.0 == -0.0) cannot be one."""
+    @dataclass(frozen=True)
+    class Point:
+        x: float
+
+    with pytest.raises(TypeError, match="shared"):
+        codec.shared(Point)
 
 
 class Boom:

@@ -7,6 +7,7 @@ refusal or failure names the path and says what to do.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import pickle
 import resource
@@ -18,12 +19,16 @@ import time
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from conftest import BUFFERED, article, need, write_files
+from generator.core.errors import Problem
+from generator.core.models import Article, Company, Redirect, Source
 from generator.load.cache import MAPS, load_cache, seal
+from generator.load.incremental import decode_head, encode_row
 from generator.build import BuildOptions
 from generator.commands.cli import _parser, main
 from generator.load.config import load_config
@@ -212,6 +217,146 @@ def test_a_poisoned_or_corrupt_article_row_is_a_miss(tmp_path: Path, poison: obj
     assert tree(root / "site") == cold(root, tmp_path)
     with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
         assert all(v != poison for (v,) in db.execute("SELECT value FROM articles")), "a bad row is replaced"
+
+
+def rich_head() -> list[Any]:
+    """The JSON of a cached article head with every shape its decoder reads: text, whole numbers, booleans, dates
+    with and without a zone, ``X | None`` both ways, tuples of text, of dataclasses and of pairs, a shared company
+    row, a problem."""
+    jakarta = ZoneInfo("Asia/Jakarta")
+    result = (Article(
+        source_path="content/a.md", key="k", slug="a", title="Judul", date=datetime(2025, 6, 13, 9, tzinfo=jakarta),
+        updated=datetime(2025, 6, 14, 2, tzinfo=timezone.utc), summary="S", summary_from_body=False,
+        source=Source("Reuters", "https://reuters.com/x"), tags=("ai", "data"),
+        companies=(Company("meta", "Meta", ("Facebook",)), Company("x", "X", known=False)), section="Asia",
+        author="", image="", image_alt="", image_caption="", image_credit="", draft=False, body=b"",
+        path="2025/06/a/", redirects=(Redirect("2025/06/old/", 4),), words=3, body_images=("/i.png",),
+        body_media=(("/v.mp4", "<video> address"),), body_file_links=("../b.md",)),
+        (Problem("content/a.md", 2, "title", "x", "warning"),))
+    return json.loads(encode_row(result).partition(b"\n")[0])
+
+
+def _set(path: str, value: object) -> Callable[[list[Any]], None]:
+    """A poison that puts ``value`` at ``path`` ('0.tags.1': the article's second tag; '' as the last part appends)."""
+    *parents, last = path.split(".")
+
+    def poison(head: list[Any]) -> None:
+        at: Any = head
+        for part in parents:
+            at = at[int(part)] if isinstance(at, list) else at[part]
+        if isinstance(at, list):
+            at.append(value) if last == "" else at.__setitem__(int(last), value)
+        else:
+            at[last] = value
+    return poison
+
+
+def _drop(path: str) -> Callable[[list[Any]], None]:
+    *parents, last = path.split(".")
+
+    def poison(head: list[Any]) -> None:
+        at: Any = head
+        for part in parents:
+            at = at[int(part)] if isinstance(at, list) else at[part]
+        del at[last]
+    return poison
+
+
+HEAD_POISONS: dict[str, Callable[[list[Any]], None]] = {
+    "a text field a number": _set("0.title", 1),
+    "a boolean field a whole number": _set("0.draft", 0),
+    "a whole number a boolean": _set("0.words", True),
+    "a whole number a float": _set("0.words", 3.0),
+    "an extra key": _set("0.extra", ""),
+    "a key missing": _drop("0.lang"),
+    "the article a list": _set("0", []),
+    "the article of another class": _set("0.@", "Source"),
+    "tags not a list": _set("0.tags", "ai"),
+    "a tag not text": _set("0.tags.1", 1),
+    "a body image null": _set("0.body_images.0", None),
+    "file links an object": _set("0.body_file_links", {}),
+    "companies not a list": _set("0.companies", {}),
+    "a company of another class": _set("0.companies.0.@", "Source"),
+    "a company's alias not text": _set("0.companies.0.aliases.0", 1),
+    "a company's aliases text": _set("0.companies.0.aliases", "Facebook"),
+    "a company's 'known' a whole number": _set("0.companies.1.known", 0),
+    "a company's id null": _set("0.companies.0.id", None),
+    "a company with an extra key": _set("0.companies.0.extra", ""),
+    "a company without a key": _drop("0.companies.0.url"),
+    "a media pair of one": _set("0.body_media.0", ["/v.mp4"]),
+    "a media pair of three": _set("0.body_media.0.", "x"),
+    "a media pair's label a number": _set("0.body_media.0.1", 1),
+    "a media pair an object": _set("0.body_media.0", {"0": "/v.mp4", "1": "x"}),
+    "a redirect's line text": _set("0.redirects.0.line", "4"),
+    "a redirect a list": _set("0.redirects.0", ["2025/06/old/", 4]),
+    "updated text": _set("0.updated", "2025-06-14T02:00:00+00:00"),
+    "updated without an offset": _set("0.updated.iso", "2025-06-14T02:00:00"),
+    "updated a number": _set("0.updated", 0),
+    "a date's zone not a zone": _set("0.date.zone", "../../etc/passwd"),
+    "a date's zone a number": _set("0.date.zone", 7),
+    "a date without its zone": _drop("0.date.zone"),
+    "a date with a fourth key": _set("0.date.x", None),
+    "a date of another tag": _set("0.date.@", "date"),
+    "a date's text not a date": _set("0.date.iso", "13 June 2025"),
+    "the source of another class": _set("0.source.@", "Company"),
+    "the source a list": _set("0.source", []),
+    "the source's address null": _set("0.source.url", None),
+    "problems not a list": _set("1", {}),
+    "a problem of another severity": _set("1.0.severity", "fatal"),
+    "a problem's line text": _set("1.0.line", "2"),
+    "a problem null": _set("1.0", None),
+    "a third item": _set("", []),
+}
+
+
+@pytest.mark.parametrize("poison", HEAD_POISONS.values(), ids=HEAD_POISONS.keys())
+def test_a_head_wrong_in_one_place_is_refused(poison: Callable[[list[Any]], None]) -> None:
+    """Each value of a cached head is checked against its declared type, whatever shape of decoder reads it
+    (fields written out inline, a tuple's items, ``X | None``, a fixed tuple, a date, a company decoded once per
+    distinct row): one wrong value makes the head a miss."""
+    good = rich_head()
+    assert decode_head(json.dumps(good).encode(), b"") is not None  # and the shared company rows are known now
+    poison(good)
+    assert decode_head(json.dumps(good).encode(), b"") is None
+
+
+def test_a_head_decodes_to_what_was_cached_and_shares_equal_company_rows() -> None:
+    one, two = decode_head(json.dumps(rich_head()).encode(), b""), decode_head(json.dumps(rich_head()).encode(), b"")
+    assert one is not None and two is not None and one == two and repr(one) == repr(two)
+    assert one[0] is not None and two[0] is not None and one[0] is not two[0]
+    assert all(a is b for a, b in zip(one[0].companies, two[0].companies)), "one object per distinct row"
+    for field, value in [("name", "Meta Platforms"), ("aliases", []), ("known", False), ("description", "Sosial.")]:
+        head = rich_head()
+        head[0]["companies"][0][field] = value
+        other = decode_head(json.dumps(head).encode(), b"")
+        assert other is not None and other[0] is not None and one[0] is not None
+        assert getattr(other[0].companies[0], field) == (tuple(value) if type(value) is list else value)
+        assert getattr(one[0].companies[0], field) != getattr(other[0].companies[0], field), "rows told apart whole"
+    head = rich_head()
+    head[0]["date"] = {"zone": head[0]["date"]["zone"], "iso": head[0]["date"]["iso"], "@": "datetime"}
+    head[0] = {key: head[0][key] for key in reversed(head[0])}  # keys in another order: JSON all the same
+    assert decode_head(json.dumps(head).encode(), b"") == one
+
+
+def test_poisoned_heads_in_the_cache_are_misses(tmp_path: Path) -> None:
+    """A build that meets heads wrong in one place (a company's flag, a tag, a date's zone) parses those articles
+    again and publishes what a cold build does; the bad rows are replaced."""
+    root = project(tmp_path)
+    run(root)
+    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:  # sealed as a build would: decoding meets it
+        stored = db.execute("SELECT key, value FROM articles").fetchall()
+        heads = sorted(((key, json.loads(value[4:])) for key, value in stored), key=lambda kh: not kh[1][0]["companies"])
+        assert len(heads) == 3 and heads[0][1][0]["companies"]
+        for (key, head), poison in zip(heads, ["0.companies.0.known", "0.tags.0", "0.date.zone"]):
+            _set(poison, 0)(head)
+            db.execute("UPDATE articles SET value = ? WHERE key = ?", (seal(key, json.dumps(head).encode()), key))
+    CHANGES["edit a template"](root)  # not up to date, and the articles' keys are the same: each row is decoded
+    assert build(root) == 0
+    assert tree(root / "site") == cold(root, tmp_path)
+    with sqlite3.connect(root / ".cache" / "build.sqlite") as db:
+        kept = dict(db.execute("SELECT key, value FROM articles").fetchall())
+    assert kept.keys() == {key for key, _ in heads}
+    assert all(json.loads(kept[key][4:]) != head for key, head in heads), "a bad row is replaced"
 
 
 @pytest.mark.parametrize("row, where", [("pages", "meta"), ("warnings", "meta"), ("live_stats", "meta"),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable, Literal, Mapping
 
+from generator.core.codec import shared
 from generator.core.urls import archive_path, term_path
 
 TermKind = Literal["tags", "companies", "sections"]
@@ -42,6 +43,7 @@ class Redirect:
     ('' otherwise, and when ``written`` is set)."""
 
 
+@shared  # decoded once per distinct row from the cache, as the registry gives each article the same entry
 @dataclass(frozen=True)
 class Company:
     """One entry of ``content/companies.yaml``, or a company the registry lacks."""
